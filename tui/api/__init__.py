@@ -1,0 +1,74 @@
+"""A typed async client for the Deskpro REST API v2. Imports no Textual: usable alone.
+
+from tui.api import DeskproClient, DeskproError
+"""
+
+from tui.api.client import AttachmentSpec, DeskproClient, PersonSpec
+from tui.api.envelope import Page, Pagination
+from tui.api.errors import (
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    DeskproConnectionError,
+    DeskproError,
+    DeskproTimeoutError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ResponseFormatError,
+    ServerError,
+    TLSError,
+)
+from tui.api.models import (
+    Agent,
+    AgentTeam,
+    Attachment,
+    Blob,
+    Department,
+    Discover,
+    Label,
+    Me,
+    Message,
+    Person,
+    Ticket,
+    TicketFilter,
+    TicketStatus,
+)
+from tui.api.transport import RetryNotice, RetryPolicy
+
+__all__ = [
+    "Agent",
+    "AgentTeam",
+    "Attachment",
+    "AttachmentSpec",
+    "AuthenticationError",
+    "BadRequestError",
+    "Blob",
+    "ConfigurationError",
+    "Department",
+    "DeskproClient",
+    "DeskproConnectionError",
+    "DeskproError",
+    "DeskproTimeoutError",
+    "Discover",
+    "InvalidInputError",
+    "Label",
+    "Me",
+    "Message",
+    "NotFoundError",
+    "Page",
+    "Pagination",
+    "PermissionDeniedError",
+    "Person",
+    "PersonSpec",
+    "RateLimitedError",
+    "ResponseFormatError",
+    "RetryNotice",
+    "RetryPolicy",
+    "ServerError",
+    "TLSError",
+    "Ticket",
+    "TicketFilter",
+    "TicketStatus",
+]
