@@ -121,6 +121,15 @@ class DeskproClient:
     def __repr__(self) -> str:
         return f"DeskproClient({self.helpdesk_url!r}, api_key=<redacted>)"
 
+    @property
+    def on_retry(self) -> Callable[[RetryNotice], None] | None:
+        """Told before each automatic retry (a UI shows "retrying in 2 s")."""
+        return self._t.on_retry
+
+    @on_retry.setter
+    def on_retry(self, callback: Callable[[RetryNotice], None] | None) -> None:
+        self._t.on_retry = callback
+
     async def __aenter__(self) -> DeskproClient:
         return self
 

@@ -1,0 +1,28 @@
+"""Reactive, Textual-free state: normalised stores, queue views and the helpdesk service."""
+
+from tui.state.cache import CachedPage, QueueCache
+from tui.state.connection import ConnectionStatus, ConnectionTracker
+from tui.state.entities import EntityStore, Undo
+from tui.state.filters import FilterQuery, Lookups, matches_words, parse_filter
+from tui.state.observable import Observable
+from tui.state.queues import QueueSpec, QueueView, filter_queue, standard_queues
+from tui.state.service import HelpdeskService
+
+__all__ = [
+    "CachedPage",
+    "ConnectionStatus",
+    "ConnectionTracker",
+    "EntityStore",
+    "FilterQuery",
+    "HelpdeskService",
+    "Lookups",
+    "Observable",
+    "QueueCache",
+    "QueueSpec",
+    "QueueView",
+    "Undo",
+    "filter_queue",
+    "matches_words",
+    "parse_filter",
+    "standard_queues",
+]

@@ -1,0 +1,118 @@
+"""The `/` filter language: plain words narrow loaded rows; `name:value` terms become
+API filters, e.g. `status:resolved agent:me dept:Support created:2019-06-16..2020-04-07
+label:vip urgency:>5`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tui.api import Department, Person, Ticket
+
+_TERM = re.compile(r"^(?P<name>[a-z_]+):(?P<value>.+)$")
+_URGENCY = re.compile(r"^(<=|>=|<|>)?([0-9]|10)$")
+TERM_NAMES = ("status", "agent", "dept", "created", "label", "urgency")
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """What resolving names needs: who "me" is, agents and departments by name."""
+
+    me_id: int
+    agents: Iterable[Person] = ()
+    departments: Iterable[Department] = ()
+
+
+@dataclass
+class FilterQuery:
+    words: list[str] = field(default_factory=list)
+    status: tuple[str, ...] | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def has_terms(self) -> bool:
+        return self.status is not None or bool(self.params)
+
+
+def _agent(value: str, lookups: Lookups) -> int:
+    if value == "me":
+        return lookups.me_id
+    if value in ("none", "unassigned"):
+        return 0
+    if value.isdigit():
+        return int(value)
+    matches = [a for a in lookups.agents if value.lower() in a.label.lower()]
+    if len(matches) != 1:
+        found = "no agent" if not matches else f"{len(matches)} agents"
+        raise ValueError(f"agent:{value} matches {found}; use more of the name, `me` or `none`")
+    return matches[0].id
+
+
+def _department(value: str, lookups: Lookups) -> int:
+    for dept in lookups.departments:
+        if value.lower() in (dept.title.lower(), str(dept.id)):
+            return dept.id
+    names = ", ".join(d.title for d in lookups.departments) or "none known"
+    raise ValueError(f"dept:{value} is not a department ({names})")
+
+
+def _created(value: str) -> tuple[str | None, str | None]:
+    start, sep, end = value.partition("..")
+    if not sep:
+        return value, value + "T23:59:59Z"  # one day
+    if not (start or end):
+        raise ValueError("created: needs a date, e.g. created:2019-06-16..2020-04-07")
+    return start or None, end or None
+
+
+def _urgency(value: str) -> str:
+    if not _URGENCY.match(value):
+        raise ValueError(f"urgency:{value} should be 1-10, optionally with <, <=, > or >=")
+    return value
+
+
+def parse_filter(text: str, lookups: Lookups) -> FilterQuery:
+    """Split the filter box's text into words and API terms; bad terms go to `errors`."""
+    query = FilterQuery()
+    for token in text.split():
+        match = _TERM.match(token)
+        if not match or match["name"] not in TERM_NAMES:
+            query.words.append(token.lower())
+            continue
+        name, value = match["name"], match["value"]
+        try:
+            if name == "status":
+                query.status = tuple(s for s in value.split(",") if s)
+            elif name == "agent":
+                query.params["agent"] = _agent(value, lookups)
+            elif name == "dept":
+                query.params["department"] = _department(value, lookups)
+            elif name == "created":
+                query.params["date_created"] = _created(value)
+            elif name == "label":
+                query.params["labels"] = value
+            else:
+                query.params["urgency"] = _urgency(value)
+        except ValueError as exc:
+            query.errors.append(str(exc))
+    return query
+
+
+def matches_words(ticket: Ticket, words: list[str], people: Mapping[int, Person]) -> bool:
+    """Whether every word appears in the ticket's subject, ref, id or requester."""
+    if not words:
+        return True
+    requester = people.get(ticket.person) if ticket.person else None
+    haystack = " ".join(
+        [
+            ticket.subject,
+            ticket.ref,
+            str(ticket.id),
+            ticket.person_email or "",
+            requester.label if requester else "",
+        ]
+    ).lower()
+    return all(word in haystack for word in words)

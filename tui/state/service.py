@@ -1,0 +1,245 @@
+"""`HelpdeskService`: the one way the UI reads and changes helpdesk data.
+
+It owns the normalised stores (tickets, people, departments), fills them from the API,
+applies changes optimistically (rolling back when the server refuses), coalesces
+identical concurrent requests, and keeps the connection state for the status bar.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, TypeVar
+
+from tui.api import (
+    Attachment,
+    Department,
+    DeskproClient,
+    DeskproConnectionError,
+    DeskproError,
+    Message,
+    Person,
+    RateLimitedError,
+    RetryNotice,
+    Ticket,
+    TicketFilter,
+    TicketStatus,
+)
+from tui.api.envelope import Page
+from tui.state.cache import CachedPage, QueueCache
+from tui.state.connection import ConnectionTracker
+from tui.state.entities import EntityStore
+from tui.state.queues import QueueSpec, QueueView, filter_queue, standard_queues
+
+T = TypeVar("T")
+INCLUDE = ("person", "agent", "department")
+
+
+class HelpdeskService:
+    def __init__(self, client: DeskproClient, cache: QueueCache | None = None) -> None:
+        self.client = client
+        self.cache = cache
+        self.tickets: EntityStore[Ticket] = EntityStore()
+        self.people: EntityStore[Person] = EntityStore()
+        self.departments: EntityStore[Department] = EntityStore()
+        self.connection = ConnectionTracker()
+        self.me: Person | None = None
+        self.agents: list[Person] = []
+        self.statuses: list[TicketStatus] = []
+        self.ticket_filters: list[TicketFilter] = []
+        self._messages: dict[int, list[Message]] = {}
+        self._inflight: dict[Hashable, asyncio.Future[Any]] = {}
+        client.on_retry = self._on_retry
+
+    @property
+    def helpdesk_url(self) -> str:
+        return self.client.helpdesk_url
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def _on_retry(self, notice: RetryNotice) -> None:
+        self.connection.retrying(f"{notice.error.message} Retrying in {notice.delay:.0f}s.")
+
+    async def _call(self, make: Callable[[], Awaitable[T]], *, refreshed: bool = False) -> T:
+        """Run one API call, keeping the connection state true to what happened."""
+        try:
+            result = await make()
+        except RateLimitedError as exc:
+            self.connection.rate_limited(exc.retry_after)
+            raise
+        except DeskproConnectionError as exc:
+            self.connection.offline(exc.message)
+            raise
+        self.connection.online(refreshed=refreshed)
+        return result
+
+    async def _once(self, key: Hashable, make: Callable[[], Awaitable[T]]) -> T:
+        """Coalesce: callers asking for the same thing at once share one request."""
+        if key in self._inflight:
+            return await asyncio.shield(self._inflight[key])
+        future: asyncio.Future[T] = asyncio.ensure_future(self._call(make))
+        self._inflight[key] = future
+        try:
+            return await asyncio.shield(future)
+        finally:
+            if future.done():
+                self._inflight.pop(key, None)
+            else:
+                future.add_done_callback(lambda _f: self._inflight.pop(key, None))
+
+    def _absorb(self, page: Page[Ticket]) -> None:
+        self.people.put_many(page.linked_people().values())
+        self.departments.put_many(page.linked_departments().values())
+        self.tickets.put_many(page.items)
+
+    # -- start-up ---------------------------------------------------------------------
+
+    async def connect(self) -> Person:
+        """Who we are and the lookups every screen needs, fetched concurrently."""
+        me, agents, departments, filters, statuses = await asyncio.gather(
+            self._call(self.client.me),
+            self._once("agents", self.client.list_agents),
+            self._once("departments", self.client.list_departments),
+            self._once("filters", self.client.list_ticket_filters),
+            self._once("statuses", self.client.list_ticket_statuses),
+        )
+        self.me = me.person
+        self.agents = sorted(agents, key=lambda a: a.label.lower())
+        self.people.put_many([me.person, *agents])
+        self.departments.put_many(departments)
+        self.ticket_filters = sorted(filters, key=lambda f: (f.display_order, f.title))
+        self.statuses = statuses
+        return me.person
+
+    def queues(self) -> list[QueueSpec]:
+        me_id = self.me.id if self.me else 0
+        return standard_queues(me_id) + [filter_queue(f) for f in self.ticket_filters]
+
+    # -- queues -----------------------------------------------------------------------
+
+    def paint_from_cache(self, view: QueueView) -> bool:
+        """Fill the view's first page from disk, if cached. True when it did."""
+        cached = self.cache.load(view.spec.key) if self.cache else None
+        if cached is None or view.loaded:
+            return False
+        self.people.put_many(cached.people)
+        self.tickets.put_many(cached.tickets)
+        view.set_page(1, [t.id for t in cached.tickets], cached.total)
+        return True
+
+    async def fetch_page(
+        self, spec: QueueSpec, page_no: int, count: int, order_by: str, order_dir: str
+    ) -> Page[Ticket]:
+        args: dict[str, Any] = dict(
+            status=spec.status,
+            page=page_no,
+            count=count,
+            order_by=order_by,
+            order_dir=order_dir,
+            include=INCLUDE,
+            **spec.api_filters(),
+        )
+        if spec.filter_id is not None:
+            make = lambda: self.client.list_filter_tickets(spec.filter_id, **args)  # noqa: E731
+        else:
+            make = lambda: self.client.list_tickets(**args)  # noqa: E731
+        key = ("page", spec, page_no, count, order_by, order_dir)
+        page = await self._once(key, make)
+        self._absorb(page)
+        return page
+
+    async def load_page(self, view: QueueView, page_no: int) -> None:
+        page = await self.fetch_page(
+            view.spec, page_no, view.page_size, view.order_by, view.order_dir
+        )
+        view.set_page(page_no, [t.id for t in page.items], page.pagination.total)
+        if page_no == 1 and self.cache:
+            requesters = [self.people.get(t.person) for t in page.items]
+            people = {p.id: p for p in requesters if p is not None}
+            self.cache.save(
+                view.spec.key, CachedPage(page.items, list(people.values()), page.pagination.total)
+            )
+
+    async def count(self, spec: QueueSpec) -> int:
+        """How many tickets a queue holds (one ticket asked for; the total is what counts)."""
+        page = await self.fetch_page(spec, 1, 1, "id", "asc")
+        return page.pagination.total
+
+    async def poll_changes(self, count: int = 50) -> set[int]:
+        """Ids of tickets that changed or arrived since we last saw them (newest changes
+        first, so one cheap page catches what a person would notice)."""
+        page = await self._call(
+            lambda: self.client.list_tickets(
+                order_by="date_status", order_dir="desc", count=count, include=INCLUDE
+            ),
+            refreshed=True,
+        )
+        self.people.put_many(page.linked_people().values())
+        return set(self.tickets.put_many(page.items))
+
+    # -- one ticket -------------------------------------------------------------------
+
+    async def ticket(self, ticket_id: int) -> Ticket:
+        ticket = await self._once(("ticket", ticket_id), lambda: self.client.get_ticket(ticket_id))
+        self.tickets.put(ticket)
+        return ticket
+
+    def cached_messages(self, ticket_id: int) -> list[Message] | None:
+        return self._messages.get(ticket_id)
+
+    async def messages(self, ticket_id: int) -> list[Message]:
+        messages = await self._once(
+            ("messages", ticket_id), lambda: self.client.list_messages(ticket_id)
+        )
+        self._messages[ticket_id] = messages
+        missing = {m.person for m in messages if m.person and m.person not in self.people}
+        await asyncio.gather(*(self.person(person_id) for person_id in missing))
+        return messages
+
+    async def attachments(self, ticket_id: int) -> list[Attachment]:
+        return await self._once(
+            ("attachments", ticket_id), lambda: self.client.list_attachments(ticket_id)
+        )
+
+    async def person(self, person_id: int) -> Person | None:
+        try:
+            person = await self._once(
+                ("person", person_id), lambda: self.client.get_person(person_id)
+            )
+        except DeskproError:
+            return None  # a deleted author shows as an id rather than failing the thread
+        self.people.put(person)
+        return person
+
+    # -- changes ----------------------------------------------------------------------
+
+    async def update(self, ticket_id: int, **changes: Any) -> None:
+        """Change a ticket: shown everywhere at once, rolled back if the server refuses."""
+        undo = self.tickets.patch(ticket_id, **changes)
+        try:
+            await self._call(lambda: self.client.update_ticket(ticket_id, **changes))
+        except DeskproError:
+            self.tickets.restore(undo)
+            raise
+
+    async def assign(self, ticket_id: int, agent_id: int | None) -> None:
+        await self.update(ticket_id, agent=agent_id)
+
+    async def set_status(self, ticket_id: int, status: str) -> None:
+        await self.update(ticket_id, status=status)
+
+    async def send_message(
+        self, ticket_id: int, html: str, *, note: bool, status: str | None = None
+    ) -> Message:
+        """Post a reply or note, then set `status` if asked (after the server's own
+        reply transition, so the agent's choice wins). Refreshes ticket and thread."""
+        message = await self._call(lambda: self.client.add_message(ticket_id, html, note=note))
+        self._messages.setdefault(ticket_id, []).append(message)
+        if status:
+            try:
+                await self.update(ticket_id, status=status)
+            except DeskproError as exc:
+                exc.message = f"The message was sent, but the status was not set: {exc.message}"
+                raise
+        await self.ticket(ticket_id)
+        return message
