@@ -1,7 +1,7 @@
 """Command-line entry point: parse arguments, then hand over to the right mode.
 
-Sub-commands are dispatched before the main parser so each keeps its own options
-(and its own imports: `deskpro-tui --version` loads nothing heavy).
+`deskpro-tui --version` and `--help` load nothing heavy; the demo server's sub-command
+keeps its own options.
 """
 
 from __future__ import annotations
@@ -25,7 +25,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start the embedded demo helpdesk on loopback and connect to it",
     )
+    parser.add_argument("--url", help="helpdesk URL (env DESKPRO_URL); not saved")
+    parser.add_argument("--api-key", help="API key ID:CODE (env DESKPRO_API_KEY); not saved")
+    parser.add_argument("--profile", help="use this saved profile instead of the default")
+    parser.add_argument(
+        "--paths",
+        action="store_true",
+        help="show where configuration, keys, drafts and caches live",
+    )
     return parser
+
+
+def _fail(message: str) -> int:
+    print(f"deskpro-tui: {message}", file=sys.stderr)
+    return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,9 +48,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return demo_server_main(args[1:])
     options = build_parser().parse_args(args)
-    if options.demo:
-        from tui.demo.cli import run_demo
 
-        return run_demo()
-    build_parser().print_help()
-    return 0
+    from tui.config import AppPaths, ConfigError, default_store, load_settings
+
+    paths = AppPaths.from_env()
+    try:
+        settings = load_settings(paths)
+        store = default_store(paths)
+    except ConfigError as exc:
+        return _fail(str(exc))
+    if options.paths:
+        for label, where in paths.describe(store.location()):
+            print(f"{label + ':':<32}{where}")
+        return 0
+    if options.demo:
+        from tui.launch import run_demo
+
+        return run_demo(paths, settings)
+    from tui.config import resolve_connection
+
+    try:
+        spec = resolve_connection(options.url, options.api_key, options.profile, settings, store)
+    except ConfigError as exc:
+        return _fail(str(exc))
+    from tui.launch import run_app
+
+    return run_app(spec, paths, settings, store)

@@ -2,6 +2,7 @@
 
 from tui.state.cache import CachedPage, QueueCache
 from tui.state.connection import ConnectionStatus, ConnectionTracker
+from tui.state.drafts import DraftStore
 from tui.state.entities import EntityStore, Undo
 from tui.state.filters import FilterQuery, Lookups, matches_words, parse_filter
 from tui.state.observable import Observable
@@ -12,6 +13,7 @@ __all__ = [
     "CachedPage",
     "ConnectionStatus",
     "ConnectionTracker",
+    "DraftStore",
     "EntityStore",
     "FilterQuery",
     "HelpdeskService",

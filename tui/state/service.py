@@ -28,17 +28,30 @@ from tui.api import (
 from tui.api.envelope import Page
 from tui.state.cache import CachedPage, QueueCache
 from tui.state.connection import ConnectionTracker
+from tui.state.drafts import DraftStore
 from tui.state.entities import EntityStore
 from tui.state.queues import QueueSpec, QueueView, filter_queue, standard_queues
 
 T = TypeVar("T")
+
+
+class StatusNotSetError(DeskproError):
+    """The message was posted, but the status change after it was refused."""
+
+
 INCLUDE = ("person", "agent", "department")
 
 
 class HelpdeskService:
-    def __init__(self, client: DeskproClient, cache: QueueCache | None = None) -> None:
+    def __init__(
+        self,
+        client: DeskproClient,
+        cache: QueueCache | None = None,
+        drafts: DraftStore | None = None,
+    ) -> None:
         self.client = client
         self.cache = cache
+        self.drafts = drafts or DraftStore(None)
         self.tickets: EntityStore[Ticket] = EntityStore()
         self.people: EntityStore[Person] = EntityStore()
         self.departments: EntityStore[Department] = EntityStore()
@@ -187,6 +200,10 @@ class HelpdeskService:
     def cached_messages(self, ticket_id: int) -> list[Message] | None:
         return self._messages.get(ticket_id)
 
+    def forget_thread(self, ticket_id: int) -> None:
+        """Drop the cached conversation so the next read asks the server."""
+        self._messages.pop(ticket_id, None)
+
     async def messages(self, ticket_id: int) -> list[Message]:
         messages = await self._once(
             ("messages", ticket_id), lambda: self.client.list_messages(ticket_id)
@@ -239,7 +256,8 @@ class HelpdeskService:
             try:
                 await self.update(ticket_id, status=status)
             except DeskproError as exc:
-                exc.message = f"The message was sent, but the status was not set: {exc.message}"
-                raise
+                raise StatusNotSetError(
+                    f"The message was sent, but the status was not set: {exc}"
+                ) from exc
         await self.ticket(ticket_id)
         return message

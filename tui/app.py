@@ -1,0 +1,97 @@
+"""DeskproApp: wires the service into the screens, global keys, palette and help."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App
+
+from tui.commands import GLOBAL_COMMANDS, ScreenCommands, bindings
+from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings
+from tui.state import HelpdeskService
+
+STYLES = Path(__file__).parent / "styles"
+
+Connector = Callable[[ConnectionSpec], HelpdeskService]
+
+
+class DeskproApp(App[None]):
+    TITLE = "deskpro-tui"
+    CSS_PATH = [
+        STYLES / "app.tcss",
+        STYLES / "queues.tcss",
+        STYLES / "ticket.tcss",
+        STYLES / "dialogs.tcss",
+    ]
+    COMMANDS = {ScreenCommands}
+    BINDINGS = bindings(GLOBAL_COMMANDS)
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        service: HelpdeskService | None = None,
+        *,
+        settings: Settings | None = None,
+        paths: AppPaths | None = None,
+        store: SecretStore | None = None,
+        connect: Connector | None = None,
+        clock: Callable[[], datetime] | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.settings = settings or Settings()
+        self.paths = paths
+        self.store = store
+        self.connector = connect
+        self.clock = clock
+        self.startup_warnings = list(warnings or []) + self.settings.warnings
+
+    @property
+    def refresh_seconds(self) -> int:
+        return self.settings.refresh_seconds
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        for warning in self.startup_warnings:
+            self.notify(warning, severity="warning", timeout=20)
+        if self.service is not None:
+            self.show_queues(self.service)
+        else:
+            from tui.screens.connect import ConnectScreen
+
+            self.push_screen(ConnectScreen(), self._connected)
+
+    def _connected(self, service: HelpdeskService | None) -> None:
+        if service is None:
+            self.exit()
+            return
+        self.service = service
+        self.show_queues(service)
+
+    def show_queues(self, service: HelpdeskService) -> None:
+        from tui.screens.queues import QueuesScreen
+
+        self.push_screen(QueuesScreen(service, clock=self.clock))
+
+    def open_ticket(self, ticket_id: int, queues: object) -> None:
+        from tui.screens.ticket import TicketScreen
+
+        assert self.service is not None
+        neighbour = getattr(queues, "neighbour", None)
+        self.push_screen(TicketScreen(self.service, ticket_id, neighbour, clock=self.clock))
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen, self.settings.keymap))
+
+    async def on_unmount(self) -> None:
+        if self.service is not None:
+            await self.service.client.aclose()

@@ -1,0 +1,37 @@
+"""Running the app: with a connection, or beside a freshly started demo helpdesk."""
+
+from __future__ import annotations
+
+from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings, ensure_private_dir
+
+
+def run_app(
+    spec: ConnectionSpec | None,
+    paths: AppPaths,
+    settings: Settings,
+    store: SecretStore | None = None,
+) -> int:
+    from tui.app import DeskproApp
+    from tui.session import build_service
+
+    service = build_service(spec, paths) if spec else None
+    app = DeskproApp(
+        service,
+        settings=settings,
+        paths=paths,
+        store=store,
+        warnings=spec.warnings if spec else None,
+    )
+    app.run()
+    return app.return_code or 0
+
+
+def run_demo(paths: AppPaths, settings: Settings) -> int:
+    """Start the demo helpdesk (its tickets kept in the data dir), run the app against it,
+    stop the server when the app exits."""
+    from tui.demo import DemoServer
+
+    ensure_private_dir(paths.data_dir)
+    with DemoServer(db=str(paths.data_dir / "demo.sqlite3")) as server:
+        spec = ConnectionSpec(url=server.url, api_key=server.api_key, profile=None)
+        return run_app(spec, paths, settings)

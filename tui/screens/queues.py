@@ -1,0 +1,325 @@
+"""The queues screen: queues on the left, their tickets on the right, a filter on `/`."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from tui.api import DeskproError
+from tui.commands import Command, bindings
+from tui.state import HelpdeskService, Lookups, QueueSpec, QueueView, matches_words, parse_filter
+from tui.widgets.list_header import ListHeader
+from tui.widgets.queue_sidebar import QueueSidebar
+from tui.widgets.status_bar import StatusBar
+from tui.widgets.ticket_list import Clock, TicketList
+
+NARROW = 100  # below this width the sidebar folds away (tab shows it)
+
+
+class QueuesScreen(Screen[None]):
+    COMMANDS_LIST = (
+        Command(
+            "queues.open", "enter", "open_ticket", "Open", "Open the highlighted ticket", show=False
+        ),
+        Command(
+            "queues.filter",
+            "slash",
+            "filter",
+            "Filter",
+            "Filter: words narrow rows; status:, agent:, dept:, created:, label:, urgency:",
+        ),
+        Command("queues.refresh", "ctrl+r", "refresh", "Refresh", "Reload the queue now"),
+        Command("queues.sidebar", "tab", "toggle_focus", "Queues", "Move between queues and list"),
+        Command("queues.sort", "o", "sort", "Sort", "Choose the order of the list"),
+        Command("queues.reverse", "O", "reverse", "Reverse", "Flip the sort direction", show=False),
+        Command(
+            "queues.back",
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            "Clear the filter (or leave the filter box)",
+            show=False,
+        ),
+    )
+    BINDINGS = bindings(COMMANDS_LIST)
+
+    def __init__(self, service: HelpdeskService, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.clock = clock
+        self.views: dict[QueueSpec, QueueView] = {}
+        self.view: QueueView | None = None
+        self.base: QueueSpec | None = None  # the sidebar's queue, before filter terms
+        self.words: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield QueueSidebar(id="sidebar")
+            with Vertical(id="main"):
+                yield Input(
+                    placeholder="filter: words, status:resolved agent:me label:vip …", id="filter"
+                )
+                yield Static("", id="filter-error")
+                yield ListHeader(id="list-header")
+                yield TicketList(
+                    self.service.tickets, self.service.people, clock=self.clock, id="tickets"
+                )
+                yield Static("", id="empty")
+        yield StatusBar(clock=self.clock, id="status-bar")
+        yield Footer()
+
+    @property
+    def ticket_list(self) -> TicketList:
+        return self.query_one(TicketList)
+
+    def on_mount(self) -> None:
+        bar = self.query_one(StatusBar)
+        bar.helpdesk = self.service.helpdesk_url.split("//", 1)[-1].rstrip("/")
+        self._unsubscribe = [
+            self.service.connection.subscribe(lambda s: setattr(bar, "status", s)),
+            self.service.tickets.subscribe(self._tickets_changed),
+            self.service.people.subscribe(lambda _ids: self.ticket_list.refresh()),
+        ]
+        self.ticket_list.focus()
+        self.start()
+
+    def on_unmount(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    # -- loading ----------------------------------------------------------------------
+
+    @work(exclusive=True, group="connect", exit_on_error=False)
+    async def start(self) -> None:
+        """Paint the cached first queue at once, then connect and load for real."""
+        sidebar = self.query_one(QueueSidebar)
+        first = self.service.queues()[0] if self.service.me else None
+        if first is not None:
+            self.show_queue(first)
+        try:
+            me = await self.service.connect()
+        except DeskproError as exc:
+            self.app.notify(str(exc), title="Could not connect", severity="error", timeout=30)
+            self._set_empty(f"Not connected: {exc}. Press ctrl+r to try again.")
+            return
+        self.query_one(StatusBar).agent = me.label
+        sidebar.set_queues(self.service.queues())
+        if first is None:
+            self.show_queue(self.service.queues()[0])
+        self.load_counts()
+        self.set_interval(self.app.refresh_seconds, self.poll)  # type: ignore[attr-defined]
+
+    def show_queue(self, spec: QueueSpec) -> None:
+        self.base = spec
+        self._open_view(spec)
+
+    def _open_view(self, spec: QueueSpec) -> None:
+        view = self.views.get(spec)
+        if view is None:
+            view = self.views[spec] = QueueView(spec)
+            self.service.paint_from_cache(view)
+        self.view = view
+        self.query_one(ListHeader).set_order(view.order_by, view.order_dir)
+        self._show_rows()
+        self.load_pages(view, [1])
+
+    def _show_rows(self) -> None:
+        view = self.view
+        narrowed = None
+        if view is not None and self.words:
+            people = self.service.people
+            narrowed = [
+                i
+                for i in view.loaded_ids()
+                if (t := self.service.tickets.get(i)) and matches_words(t, self.words, people)
+            ]
+        self.ticket_list.show(view, narrowed)
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        view = self.view
+        if view is None or not view.loaded:
+            self._set_empty("Loading tickets…" if view else "")
+        elif self.ticket_list.row_count == 0:
+            why = (
+                "No loaded ticket matches the filter words."
+                if self.words
+                else (f"No tickets in {view.spec.title}.")
+            )
+            self._set_empty(why)
+        else:
+            self._set_empty("")
+
+    def _set_empty(self, message: str) -> None:
+        empty = self.query_one("#empty", Static)
+        empty.update(message)
+        empty.display = bool(message)
+
+    @work(group="pages", exit_on_error=False)
+    async def load_pages(self, view: QueueView, pages: list[int]) -> None:
+        try:
+            for page_no in pages:
+                await self.service.load_page(view, page_no)
+        except DeskproError as exc:
+            self.app.notify(str(exc), title="Could not load tickets", severity="error")
+        if view is self.view:
+            self.ticket_list.page_loaded()
+            if self.words:
+                self._show_rows()  # newly loaded rows may match the words
+            else:
+                self._update_empty()
+
+    @work(group="counts", exclusive=True, exit_on_error=False)
+    async def load_counts(self) -> None:
+        sidebar = self.query_one(QueueSidebar)
+        for spec in self.service.queues():
+            try:
+                sidebar.set_count(spec.key, await self.service.count(spec))
+            except DeskproError:
+                return  # the status bar already says why; counts come back next refresh
+
+    @work(group="poll", exclusive=True, exit_on_error=False)
+    async def poll(self) -> None:
+        if self.service.connection.status.paused:
+            return
+        try:
+            changed = await self.service.poll_changes()
+        except DeskproError:
+            return
+        if changed and self.view is not None:
+            self.ticket_list.changed |= changed
+            self.load_pages(self.view, [1])
+            self.load_counts()
+
+    def _tickets_changed(self, ids: frozenset[int]) -> None:
+        if ids & self.ticket_list.visible_ids():
+            self.ticket_list.refresh()
+
+    # -- events -----------------------------------------------------------------------
+
+    @on(TicketList.NeedPages)
+    def _need_pages(self) -> None:
+        if self.view is None:
+            return
+        top = int(self.ticket_list.scroll_offset.y)
+        missing = self.view.missing_pages(top, top + self.ticket_list.size.height)
+        if missing:
+            self.load_pages(self.view, missing)
+
+    @on(OptionList.OptionHighlighted, "#sidebar")
+    def _queue_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        spec = self.query_one(QueueSidebar).specs.get(event.option.id or "")
+        if spec is not None and spec != self.base:
+            self.show_queue(spec)
+
+    @on(OptionList.OptionSelected, "#sidebar")
+    def _queue_selected(self) -> None:
+        self.remove_class("-show-sidebar")
+        self.ticket_list.focus()
+
+    @on(TicketList.Opened)
+    def _open(self, event: TicketList.Opened) -> None:
+        self.app.open_ticket(event.ticket_id, self)  # type: ignore[attr-defined]
+
+    @on(Input.Changed, "#filter")
+    def _filter_typed(self, event: Input.Changed) -> None:
+        query = parse_filter(event.value, self._lookups())
+        self.words = query.words
+        self._show_rows()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        query = parse_filter(event.value, self._lookups())
+        self.query_one("#filter-error", Static).update("\n".join(query.errors))
+        if query.errors:
+            return
+        if self.base is not None:
+            spec = self.base.refined(query.status, query.params) if query.has_terms else self.base
+            if spec != (self.view.spec if self.view else None):
+                self._open_view(spec)
+        self.ticket_list.focus()
+
+    def _lookups(self) -> Lookups:
+        me = self.service.me
+        return Lookups(me.id if me else 0, self.service.agents, self.service.departments.values())
+
+    def neighbour(self, ticket_id: int, delta: int) -> int | None:
+        """The ticket after (or before) `ticket_id` in this list; moves the cursor there,
+        so coming back to the queue lands on the ticket last opened."""
+        index = self.ticket_list.index_of(ticket_id)
+        if index is None:
+            return None
+        next_id = self.ticket_list.id_at(index + delta)
+        if next_id is not None:
+            self.ticket_list.cursor = index + delta
+        return next_id
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_open_ticket(self) -> None:
+        self.ticket_list.action_open()
+
+    def action_filter(self) -> None:
+        self.add_class("-filtering")
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.has_focus and filter_input.value:
+            self.ticket_list.focus()
+            return
+        filter_input.value = ""
+        self.query_one("#filter-error", Static).update("")
+        self.remove_class("-filtering")
+        self.words = []
+        if self.base is not None and self.view is not None and self.view.spec != self.base:
+            self._open_view(self.base)
+        else:
+            self._show_rows()
+        self.ticket_list.focus()
+
+    def action_refresh(self) -> None:
+        if self.service.me is None:
+            self.start()
+            return
+        if self.view is not None:
+            self.view.reset()
+            self._show_rows()
+            self.load_pages(self.view, [1])
+        self.load_counts()
+
+    def action_toggle_focus(self) -> None:
+        sidebar = self.query_one(QueueSidebar)
+        if sidebar.has_focus:
+            self.remove_class("-show-sidebar")
+            self.ticket_list.focus()
+        else:
+            self.add_class("-show-sidebar")
+            sidebar.focus()
+
+    @work(group="sort", exclusive=True)
+    async def action_sort(self) -> None:
+        from tui.screens.sort import SortPicker
+
+        if self.view is None:
+            return
+        choice = await self.app.push_screen_wait(SortPicker(self.view.order_by))
+        if choice:
+            self._reorder(choice, self.view.order_dir)
+
+    def action_reverse(self) -> None:
+        if self.view is not None:
+            self._reorder(self.view.order_by, "asc" if self.view.order_dir == "desc" else "desc")
+
+    def _reorder(self, order_by: str, order_dir: str) -> None:
+        assert self.view is not None
+        self.view.reorder(order_by, order_dir)
+        self.query_one(ListHeader).set_order(order_by, order_dir)
+        self._show_rows()
+        self.load_pages(self.view, [1])

@@ -1,0 +1,227 @@
+"""The ticket detail screen: header, conversation, attachments; reply, note, status."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.api import Attachment, DeskproError, Message, Ticket
+from tui.commands import Command, bindings
+from tui.state import HelpdeskService
+from tui.widgets.message_view import MessageView
+from tui.widgets.status_bar import StatusBar
+from tui.widgets.ticket_header import TicketHeader
+
+Neighbour = Callable[[int, int], int | None]
+"""Given a ticket id and +1/-1, the next or previous ticket id of the queue."""
+
+
+class TicketScreen(Screen[None]):
+    COMMANDS_LIST = (
+        Command("ticket.reply", "r", "reply", "Reply", "Reply to the requester"),
+        Command("ticket.note", "n", "note", "Note", "Add an internal note (agents only)"),
+        Command("ticket.status", "s", "status", "Status", "Set the ticket's status"),
+        Command("ticket.download", "d", "download", "Download", "Save an attachment to disk"),
+        Command("ticket.next", "J", "neighbour(1)", "Next", "Open the next ticket of the queue"),
+        Command(
+            "ticket.previous",
+            "K",
+            "neighbour(-1)",
+            "Previous",
+            "Open the previous ticket of the queue",
+        ),
+        Command(
+            "ticket.flip", "o", "flip", "Newest first", "Flip the conversation's order", show=False
+        ),
+        Command("ticket.refresh", "ctrl+r", "refresh", "Refresh", "Reload this ticket", show=False),
+        Command(
+            "ticket.down", "j,down", "scroll(1)", "Scroll down", "Scroll the thread", show=False
+        ),
+        Command("ticket.up", "k,up", "scroll(-1)", "Scroll up", "Scroll the thread", show=False),
+        Command("ticket.back", "escape,q", "back", "Back", "Back to the queue"),
+    )
+    BINDINGS = bindings(COMMANDS_LIST)
+
+    def __init__(
+        self,
+        service: HelpdeskService,
+        ticket_id: int,
+        neighbour: Neighbour | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.ticket_id = ticket_id
+        self.neighbour = neighbour
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.newest_first = False
+        self.messages: list[Message] = []
+        self.attachments: list[Attachment] = []
+
+    def compose(self) -> ComposeResult:
+        yield TicketHeader(id="ticket-header")
+        with VerticalScroll(id="thread"):
+            yield Static("Loading the conversation…", id="thread-state")
+        yield StatusBar(clock=self.clock, id="status-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        bar = self.query_one(StatusBar)
+        bar.helpdesk = self.service.helpdesk_url.split("//", 1)[-1].rstrip("/")
+        bar.agent = self.service.me.label if self.service.me else ""
+        bar.status = self.service.connection.status
+        self._unsubscribe = [
+            self.service.tickets.subscribe(self._ticket_changed),
+            self.service.connection.subscribe(lambda s: setattr(bar, "status", s)),
+        ]
+        self.show_header()
+        self.query_one("#thread").focus()
+        self.load()
+
+    def on_unmount(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+
+    @property
+    def ticket(self) -> Ticket | None:
+        return self.service.tickets.get(self.ticket_id)
+
+    def _ticket_changed(self, ids: frozenset[int]) -> None:
+        if self.ticket_id in ids:
+            self.show_header()
+
+    def show_header(self) -> None:
+        ticket = self.ticket
+        if ticket is None:
+            return
+        department = self.service.departments.get(ticket.department)
+        self.query_one(TicketHeader).show(ticket, self.service.people.get, department, self.clock())
+
+    # -- loading ----------------------------------------------------------------------
+
+    @work(exclusive=True, group="ticket", exit_on_error=False)
+    async def load(self) -> None:
+        """The header paints from the store at once; the thread needs one round trip
+        (messages and attachments are asked for together)."""
+        cached = self.service.cached_messages(self.ticket_id)
+        if cached is not None:
+            self.messages = cached
+            self.show_thread()
+        calls = [self.service.messages(self.ticket_id), self.service.attachments(self.ticket_id)]
+        if self.ticket is None:  # opened by id, not from a list: the header needs it too
+            calls.append(self.service.ticket(self.ticket_id))
+        try:
+            self.messages, self.attachments, *_ = await asyncio.gather(*calls)
+        except DeskproError as exc:
+            self.query_one("#thread-state", Static).update(
+                f"Could not load the conversation: {exc}\nPress ctrl+r to try again."
+            )
+            return
+        self.show_header()
+        self.show_thread()
+
+    def show_thread(self) -> None:
+        thread = self.query_one("#thread", VerticalScroll)
+        now = self.clock()
+        by_message: dict[int, list[Attachment]] = {}
+        for attachment in self.attachments:
+            by_message.setdefault(attachment.message or 0, []).append(attachment)
+        numbering = {a.id: n for n, a in enumerate(self.attachments, 1)}
+        ordered = list(reversed(self.messages)) if self.newest_first else self.messages
+        views = [
+            MessageView(
+                m, self.service.people.get(m.person), now, by_message.get(m.id, []), numbering
+            )
+            for m in ordered
+        ]
+        with self.app.batch_update():
+            thread.remove_children()
+            if not views:
+                thread.mount(Static("This ticket has no messages.", id="thread-state"))
+            thread.mount_all(views)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#thread", VerticalScroll).scroll_relative(y=lines * 3, animate=False)
+
+    def action_flip(self) -> None:
+        self.newest_first = not self.newest_first
+        self.show_thread()
+
+    def action_refresh(self) -> None:
+        self.service.forget_thread(self.ticket_id)
+        self.load()
+
+    def action_neighbour(self, delta: int) -> None:
+        next_id = self.neighbour(self.ticket_id, delta) if self.neighbour else None
+        if next_id is None:
+            self.app.bell()
+            self.notify("No more tickets in this direction of the queue.")
+            return
+        self.ticket_id = next_id
+        self.messages, self.attachments = [], []
+        self.query_one("#thread", VerticalScroll).remove_children()
+        self.query_one("#thread", VerticalScroll).mount(
+            Static("Loading the conversation…", id="thread-state")
+        )
+        self.show_header()
+        self.load()
+
+    @work(exclusive=True, group="compose")
+    async def action_reply(self) -> None:
+        await self._compose(note=False)
+
+    @work(exclusive=True, group="compose")
+    async def action_note(self) -> None:
+        await self._compose(note=True)
+
+    async def _compose(self, note: bool) -> None:
+        from tui.screens.reply import ReplyScreen
+
+        ticket = self.ticket
+        if ticket is None:
+            return
+        screen = ReplyScreen(self.service, ticket, note=note)
+        if await self.app.push_screen_wait(screen):
+            self.messages = self.service.cached_messages(ticket.id) or self.messages
+            self.load()
+            self.notify("Note added." if note else "Reply sent.")
+
+    @work(exclusive=True, group="status")
+    async def action_status(self) -> None:
+        from tui.screens.status import StatusPicker
+
+        ticket = self.ticket
+        if ticket is None:
+            return
+        status = await self.app.push_screen_wait(StatusPicker(self.service.statuses, ticket.status))
+        if not status or status == ticket.status:
+            return
+        try:
+            await self.service.set_status(ticket.id, status)
+        except DeskproError as exc:
+            self.notify(str(exc), title="Status not changed", severity="error", timeout=15)
+        else:
+            self.notify(f"Status set to {status.replace('_', ' ')}.")
+
+    @work(exclusive=True, group="download")
+    async def action_download(self) -> None:
+        from tui.screens.download import DownloadScreen, pick_attachment
+
+        if not self.attachments:
+            self.notify("This ticket has no attachments to download.")
+            return
+        attachment = await pick_attachment(self.app, self.attachments)
+        if attachment is not None:
+            await self.app.push_screen_wait(DownloadScreen(self.service, attachment))

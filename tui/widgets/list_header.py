@@ -1,0 +1,32 @@
+"""The ticket list's column titles, laid out exactly as the rows are, with the sort mark."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.text import fit
+from tui.widgets.columns import fit_columns
+
+
+class ListHeader(Static):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.order_by = "date_status"
+        self.order_dir = "desc"
+
+    def set_order(self, order_by: str, order_dir: str) -> None:
+        self.order_by, self.order_dir = order_by, order_dir
+        self.refresh()
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="crop")
+        arrow = "v" if self.order_dir == "desc" else "^"
+        for n, (column, width) in enumerate(fit_columns(self.size.width)):
+            if n:
+                text.append(" ")
+            title = column.title
+            if column.order_by == self.order_by:
+                title = f"{title} {arrow}"
+            text.append(fit(title, width), "bold" if column.order_by == self.order_by else "")
+        return text

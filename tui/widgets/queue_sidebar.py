@@ -1,0 +1,54 @@
+"""The sidebar of queues with their ticket counts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.state import QueueSpec
+from tui.text import safe
+
+SIDEBAR_WIDTH = 26
+
+
+def _prompt(spec: QueueSpec, count: int | None) -> Text:
+    label = safe(spec.title, max_len=SIDEBAR_WIDTH - 8)
+    number = "…" if count is None else str(count)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(label)
+    text.append(" " * max(1, SIDEBAR_WIDTH - 4 - len(label) - len(number)))
+    text.append(number, "dim")
+    return text
+
+
+class QueueSidebar(OptionList):
+    """Queues by key; `set_count` fills in numbers as they arrive."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.specs: dict[str, QueueSpec] = {}
+        self.counts: dict[str, int] = {}
+
+    def set_queues(self, specs: list[QueueSpec]) -> None:
+        self.specs = {spec.key: spec for spec in specs}
+        highlighted = self.highlighted
+        self.clear_options()
+        builtin = [s for s in specs if s.filter_id is None]
+        custom = [s for s in specs if s.filter_id is not None]
+        self.add_options([Option(_prompt(s, self.counts.get(s.key)), id=s.key) for s in builtin])
+        if custom:
+            self.add_option(None)  # a separator before the helpdesk's own filters
+            self.add_options([Option(_prompt(s, self.counts.get(s.key)), id=s.key) for s in custom])
+        self.highlighted = highlighted if highlighted is not None else 0
+
+    def set_count(self, key: str, count: int) -> None:
+        self.counts[key] = count
+        if key in self.specs:
+            self.replace_option_prompt(key, _prompt(self.specs[key], count))
+
+    def spec_at_cursor(self) -> QueueSpec | None:
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self.specs.get(option.id or "")

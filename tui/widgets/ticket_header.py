@@ -1,0 +1,82 @@
+"""The ticket detail header: subject, ref, people, status, labels, dates, SLA."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.api import Department, Person, Ticket
+from tui.text import long_time, safe
+
+Lookup = Callable[[int | None], Person | None]
+
+
+def _person(person: Person | None, fallback: str) -> Text:
+    if person is None:
+        return Text(safe(fallback) or "-")
+    text = Text(safe(person.label))
+    if person.primary_email:
+        text.append(f" <{safe(person.primary_email)}>", "dim")
+    return text
+
+
+def header_table(
+    ticket: Ticket, person: Lookup, department: Department | None, now: datetime
+) -> Table:
+    """A two-column grid of the ticket's facts; every value is plain text, never markup."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    status = safe(ticket.status.replace("_", " "))
+    if ticket.is_hold:
+        status += " (on hold)"
+    agent = person(ticket.agent)
+    grid.add_row(
+        "Requester",
+        _person(person(ticket.person), ticket.person_email or ""),
+        "Status",
+        Text(status),
+    )
+    grid.add_row(
+        "Agent",
+        _person(agent, "unassigned") if ticket.agent else Text("unassigned"),
+        "Urgency",
+        Text(str(ticket.urgency or "-")),
+    )
+    grid.add_row(
+        "Department",
+        Text(safe(department.title) if department else "-"),
+        "Team",
+        Text(str(ticket.agent_team) if ticket.agent_team else "-"),
+    )
+    grid.add_row(
+        "Created",
+        Text(long_time(ticket.date_created, now)),
+        "Updated",
+        Text(long_time(ticket.last_activity, now)),
+    )
+    labels = ", ".join(safe(label) for label in ticket.labels) or "-"
+    sla = safe(ticket.worst_sla_status) if ticket.worst_sla_status else "-"
+    grid.add_row("Labels", Text(labels), "SLA", Text(sla))
+    if ticket.locked_by_agent:
+        locker = person(ticket.locked_by_agent)
+        grid.add_row("Locked by", Text(safe(locker.label) if locker else "another agent"), "", "")
+    return grid
+
+
+class TicketHeader(Static):
+    def show(
+        self, ticket: Ticket, person: Lookup, department: Department | None, now: datetime
+    ) -> None:
+        title = Text(safe(ticket.subject, max_len=500) or "(no subject)", "bold")
+        ref = Text(f"#{ticket.id}  {safe(ticket.ref)}", "dim")
+        table = header_table(ticket, person, department, now)
+        from rich.console import Group
+
+        self.update(Group(title, ref, table))

@@ -1,0 +1,227 @@
+"""A virtual ticket list: draws only the visible rows, asks for pages as they come into view.
+
+It reads ticket ids from a `QueueView` (or a narrowed list of ids while words filter the
+loaded rows) and tickets from the store, so 100,000 rows cost no more than the screenful
+being looked at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.api import Person, Ticket
+from tui.state import EntityStore, QueueView
+from tui.text import fit
+from tui.widgets.columns import RowContext, fit_columns
+
+Clock = Callable[[], datetime]
+
+
+class TicketList(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {
+        "ticket-list--cursor",
+        "ticket-list--marked",
+        "ticket-list--changed",
+        "ticket-list--loading",
+        "ticket-list--urgent",
+    }
+    BINDINGS = [
+        Binding("j,down", "cursor(1)", "Down", show=False, id="list.down"),
+        Binding("k,up", "cursor(-1)", "Up", show=False, id="list.up"),
+        Binding("g,home", "jump(0)", "First", show=False, id="list.first"),
+        Binding("G,end", "jump(-1)", "Last", show=False, id="list.last"),
+        Binding("pagedown,ctrl+f", "page(1)", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="list.page_up"),
+        Binding("enter", "open", "Open", id="list.open"),
+    ]
+
+    cursor: reactive[int] = reactive(0)
+
+    class NeedPages(Message):
+        """Rows in view are not loaded yet: fetch these pages."""
+
+        def __init__(self, pages: list[int]) -> None:
+            self.pages = pages
+            super().__init__()
+
+    class Highlighted(Message):
+        def __init__(self, ticket_id: int | None) -> None:
+            self.ticket_id = ticket_id
+            super().__init__()
+
+    class Opened(Message):
+        def __init__(self, ticket_id: int) -> None:
+            self.ticket_id = ticket_id
+            super().__init__()
+
+    def __init__(
+        self,
+        tickets: EntityStore[Ticket],
+        people: EntityStore[Person],
+        clock: Clock | None = None,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.tickets = tickets
+        self.people = people
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.view: QueueView | None = None
+        self.narrowed: list[int] | None = None
+        self.marked: set[int] = set()
+        self.changed: set[int] = set()
+        self._requested: set[int] = set()
+
+    # -- data -------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        if self.narrowed is not None:
+            return len(self.narrowed)
+        return self.view.total or 0 if self.view else 0
+
+    def id_at(self, index: int) -> int | None:
+        if self.narrowed is not None:
+            return self.narrowed[index] if 0 <= index < len(self.narrowed) else None
+        return self.view.id_at(index) if self.view else None
+
+    def index_of(self, ticket_id: int) -> int | None:
+        if self.narrowed is not None:
+            return self.narrowed.index(ticket_id) if ticket_id in self.narrowed else None
+        return self.view.index_of(ticket_id) if self.view else None
+
+    @property
+    def current_id(self) -> int | None:
+        return self.id_at(self.cursor)
+
+    def show(self, view: QueueView | None, narrowed: list[int] | None = None) -> None:
+        """Point the list at a queue (or a narrowed set of its loaded rows)."""
+        if view is not self.view:
+            self.cursor = 0
+            self.scroll_to(y=0, animate=False)
+        self.view, self.narrowed = view, narrowed
+        self._requested.clear()
+        self.data_changed()
+
+    def data_changed(self) -> None:
+        self.virtual_size = Size(self.size.width, self.row_count)
+        if self.row_count:
+            self.cursor = min(self.cursor, self.row_count - 1)
+        self.refresh()
+        self.post_message(self.Highlighted(self.current_id))
+
+    def visible_ids(self) -> set[int]:
+        top = int(self.scroll_offset.y)
+        ids = (self.id_at(i) for i in range(top, top + self.size.height))
+        return {i for i in ids if i is not None}
+
+    def page_loaded(self) -> None:
+        self._requested.clear()
+        self.data_changed()
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_offset.y) + y
+        width = self.size.width
+        base = self.rich_style
+        if index >= self.row_count:
+            return Strip.blank(width, base)
+        ticket_id = self.id_at(index)
+        ticket = self.tickets.get(ticket_id)
+        if ticket is None:
+            self._ask_for(index)
+            style = base + self.get_component_rich_style("ticket-list--loading")
+            return Strip([Segment(fit("  loading…", width), style)], width)
+        text = self._row_text(ticket, width)
+        text.stylize(base)
+        if ticket.id in self.changed:
+            text.stylize(self.get_component_rich_style("ticket-list--changed"))
+        if ticket.id in self.marked:
+            text.stylize(self.get_component_rich_style("ticket-list--marked"))
+        if index == self.cursor:
+            text.stylize(self.get_component_rich_style("ticket-list--cursor"))
+        return Strip(text.render(self.app.console), width)
+
+    def _row_text(self, ticket: Ticket, width: int) -> Text:
+        ctx = RowContext(person=self.people.get, now=self.clock())
+        text = Text(no_wrap=True, overflow="crop")
+        for n, (column, col_width) in enumerate(fit_columns(width)):
+            if n:
+                text.append(" ")
+            value = column.value(ticket, ctx)
+            cell = fit(value, col_width, right=column.right)
+            style = Style()
+            if column.key == "urgency" and ticket.urgency >= 8:
+                style = self.get_component_rich_style("ticket-list--urgent")
+            text.append(cell, style)
+        return text
+
+    def _ask_for(self, index: int) -> None:
+        if self.view is None or self.narrowed is not None:
+            return
+        page = self.view.page_of(index)
+        if page not in self._requested:
+            self._requested.add(page)
+            self.call_later(self.post_message, self.NeedPages([page]))
+
+    # -- movement ---------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self.scroll_to_region_y(new)
+        self.post_message(self.Highlighted(self.current_id))
+
+    def refresh_line(self, index: int) -> None:
+        top = int(self.scroll_offset.y)
+        if top <= index < top + self.size.height:
+            self.refresh(Region(0, index - top, self.size.width, 1))
+
+    def scroll_to_region_y(self, index: int) -> None:
+        top, height = int(self.scroll_offset.y), max(1, self.size.height)
+        if index < top:
+            self.scroll_to(y=index, animate=False)
+        elif index >= top + height:
+            self.scroll_to(y=index - height + 1, animate=False)
+
+    def action_cursor(self, delta: int) -> None:
+        if self.row_count:
+            self.cursor = max(0, min(self.row_count - 1, self.cursor + delta))
+
+    def action_jump(self, index: int) -> None:
+        if self.row_count:
+            self.cursor = index if index >= 0 else self.row_count - 1
+
+    def action_page(self, direction: int) -> None:
+        self.action_cursor(direction * max(1, self.size.height - 1))
+
+    def action_open(self) -> None:
+        if (ticket_id := self.current_id) is not None:
+            self.post_message(self.Opened(ticket_id))
+
+    def toggle_mark(self) -> None:
+        if (ticket_id := self.current_id) is not None:
+            self.marked ^= {ticket_id}
+            self.refresh_line(self.cursor)
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_offset.y) + event.y
+        if 0 <= index < self.row_count:
+            if index == self.cursor and event.chain >= 2:
+                self.action_open()
+            self.cursor = index
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.row_count)
