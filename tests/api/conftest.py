@@ -21,7 +21,7 @@ from tui.api import DeskproClient
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "deskpro-api"
 BASE = "https://help.example.com"
 API_ROOT = f"{BASE}/api/v2/"
-API_KEY = "4:G24M3K6Y3R3H8DN9B6QGH3NW4"
+API_KEY = "7:KZ7Q2SECRETTESTKEYXW9M4"  # not the docs example: that one is in a hint
 KEY_CODE = API_KEY.split(":", 1)[1]  # the secret part; must never leak anywhere
 
 Handler = Callable[[httpx.Request], httpx.Response | Awaitable[httpx.Response]]
