@@ -98,11 +98,6 @@ async def test_paging_stops_on_an_empty_page(make_client: ClientFactory) -> None
     assert len(rec.requests) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _pages trusts the server's current_page; a server/proxy ignoring `page` "
-    "makes list_agents loop forever (tui/api/client.py _pages)",
-)
 async def test_paging_terminates_if_server_ignores_page(make_client: ClientFactory) -> None:
     calls = 0
 

@@ -237,12 +237,6 @@ async def test_429_without_retry_after(make_client: ClientFactory) -> None:
     assert "Try again later" in str(err)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="BUG: an unparsable Retry-After (e.g. 'soon') makes retry_after_seconds raise "
-    "ValueError from email.utils.parsedate_to_datetime (tui/api/transport.py)",
-)
 async def test_429_with_garbage_retry_after(make_client: ClientFactory) -> None:
     err = await raised_by(
         make_client, lambda _r: httpx.Response(429, headers={"Retry-After": "soon"})
@@ -284,12 +278,6 @@ async def test_200_with_an_error_body_names_tag(make_client: ClientFactory) -> N
     assert info.value.tag == "tickets.tickets.list"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=httpx.DecodingError,
-    reason="BUG: _json relabels a 200 error body with the original headers, including "
-    "Content-Encoding: gzip, so httpx tries to gunzip plain JSON (tui/api/client.py _json)",
-)
 async def test_200_gzipped_error_body(make_client: ClientFactory) -> None:
     raw = gzip.compress(json.dumps(load_example("error-401")).encode())
     headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
@@ -304,12 +292,6 @@ async def test_200_json_that_is_not_an_envelope(make_client: ClientFactory, cont
     assert_explained(err)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="BUG: a 200 body that is a JSON number or boolean raises TypeError "
-    "(`'data' not in 5`) instead of ResponseFormatError (tui/api/client.py _json)",
-)
 @pytest.mark.parametrize("content", [b"5", b"true", b"1.5"])
 async def test_200_json_scalar_body(make_client: ClientFactory, content: bytes) -> None:
     err = await raised_by(make_client, lambda _r: httpx.Response(200, content=content))

@@ -228,11 +228,6 @@ def test_subfolder_and_port_kept() -> None:
     assert str(api_root("https://h.example.com:8443")) == "https://h.example.com:8443/api/v2/"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: helpdesk_url drops a subfolder install's path (copy_with(path='/')), so "
-    "relative download URLs resolve outside it (tui/api/client.py __init__)",
-)
 def test_subfolder_helpdesk_url() -> None:
     client = DeskproClient("https://h.example.com/helpdesk/api/v2/", API_KEY)
     assert client.helpdesk_url == "https://h.example.com/helpdesk/"

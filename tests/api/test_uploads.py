@@ -192,12 +192,6 @@ async def test_missing_file_sends_nothing(make_client: ClientFactory, tmp_path: 
     assert rec.requests == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: MultipartFile.stream reads whole CHUNK_SIZE chunks while sent < file_size, so "
-    "a file that grows after the size was taken (a log being written) yields more bytes than "
-    "the declared Content-Length (tui/api/uploads.py stream)",
-)
 async def test_growing_file_still_matches_content_length(tmp_path: Path) -> None:
     path = tmp_path / "app.log"
     path.write_bytes(b"x" * 100)

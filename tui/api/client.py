@@ -14,6 +14,7 @@ import asyncio
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar
+from urllib.parse import quote
 
 import httpx
 
@@ -22,7 +23,7 @@ from tui.api.downloads import Progress as DownloadProgress
 from tui.api.downloads import stream_to_file, target_path
 from tui.api.envelope import Page, parse_one, parse_page
 from tui.api.errors import ResponseFormatError
-from tui.api.params import Params, encode, paging
+from tui.api.params import MAX_PER_PAGE, Params, encode, paging, per_page
 from tui.api.transport import (
     DEFAULT_TIMEOUT,
     KeyAuth,
@@ -78,11 +79,13 @@ def _json(response: httpx.Response, tag: str | None) -> Any:
         raise ResponseFormatError(
             f"The helpdesk sent something that is not JSON ({kind}, {len(response.content)} bytes)."
         ) from exc
-    status = body.get("status") if isinstance(body, Mapping) else None
-    if "data" not in (body or {}) and isinstance(status, int) and status >= 400:
-        # A proxy or an old build answering 200 with an error body: treat it as that error.
-        relabeled = httpx.Response(status, json=body, headers=response.headers)
-        raise error_from_response(relabeled, tag)
+    if isinstance(body, Mapping) and "data" not in body:
+        status = body.get("status")
+        if isinstance(status, int) and status >= 400:
+            # A proxy or an old build answering 200 with an error body: treat it as that
+            # error. Only Retry-After carries over: the body is already decoded.
+            kept = {k: v for k, v in response.headers.items() if k.lower() == "retry-after"}
+            raise error_from_response(httpx.Response(status, json=body, headers=kept), tag)
     return body
 
 
@@ -106,7 +109,8 @@ class DeskproClient:
     ) -> None:
         root = api_root(url, allow_insecure_http=allow_insecure_http)
         self.api_url = str(root)
-        self.helpdesk_url = str(root.copy_with(path="/"))
+        # Keep a subfolder install's path (https://h/helpdesk/): downloads resolve under it.
+        self.helpdesk_url = str(root.copy_with(path=root.path.removesuffix("api/v2/")))
         headers = {"Accept": "application/json", "User-Agent": "deskpro-tui"}
         if agent_id is not None:
             headers["X-DeskPRO-Agent-ID"] = str(agent_id)
@@ -164,7 +168,8 @@ class DeskproClient:
         while True:
             page = await self._page(path, tag, model, [*params, ("page", str(page_no))])
             yield page
-            if not page.has_next or not page.items:
+            # Count pages ourselves: a server that ignores `page` must not loop us forever.
+            if not page.items or page_no >= page.pagination.total_pages:
                 return
             page_no += 1
 
@@ -216,10 +221,12 @@ class DeskproClient:
         **filters: Any,
     ) -> AsyncIterator[m.Ticket]:
         """Every matching ticket, fetched 200 a page as the loop asks for more."""
+        filters.pop("page", None)  # paging is this method's job
+        count = per_page(filters.pop("count", MAX_PER_PAGE))
         params = encode(
             {
                 "status": status,
-                "count": 200,
+                "count": count,
                 "order_by": order_by,
                 "order_dir": order_dir,
                 **filters,
@@ -231,9 +238,10 @@ class DeskproClient:
 
     async def get_ticket(self, ticket: int | str) -> m.Ticket:
         """A ticket by id, or by reference (`"ref:ABCD-1234"` or just `"ABCD-1234"`)."""
-        key = str(ticket)
+        key = str(ticket).strip()
         if not key.isdigit() and not key.startswith("ref:"):
             key = f"ref:{key}"
+        key = quote(key, safe=":")  # a reference must not add path segments or a query
         return parse_one(await self._get(f"tickets/{key}", "tickets.tickets.get"), m.Ticket)
 
     async def create_ticket(

@@ -29,7 +29,21 @@ def safe_filename(name: str, fallback: str = "attachment") -> str:
     name = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
     name = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
     name = _UNSAFE.sub("_", name).strip(" .")
-    return name[:200] or fallback
+    return _clip_bytes(name, 240) or fallback
+
+
+def _clip_bytes(name: str, limit: int) -> str:
+    """Shorten to `limit` UTF-8 bytes (file systems count bytes), keeping the extension."""
+    if len(name.encode()) <= limit:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or len(ext.encode()) > 16:
+        stem, ext = name, ""
+    suffix = f".{ext}" if ext else ""
+    budget = limit - len(suffix.encode())
+    while len(stem.encode()) > budget:
+        stem = stem[:-1]
+    return stem + suffix
 
 
 def target_path(dest: Path, filename: str) -> Path:
@@ -74,7 +88,10 @@ async def _copy(
             if not response.is_success:
                 await response.aread()
                 raise error_from_response(response)
-            total = _length(response)
+            # Content-Length counts compressed bytes; we count decoded ones, so a
+            # compressed download reports no total rather than passing 100%.
+            encoded = response.headers.get("Content-Encoding", "identity") != "identity"
+            total = None if encoded else _length(response)
             received = 0
             async for chunk in response.aiter_bytes():
                 await asyncio.to_thread(out.write, chunk)

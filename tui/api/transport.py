@@ -102,8 +102,12 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
     try:
         return max(0.0, float(value))
     except ValueError:
-        when = email.utils.parsedate_to_datetime(value) if value else None
-        return max(0.0, when.timestamp() - time.time()) if when else None
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None  # an unreadable Retry-After is as good as none: back off normally
+    return max(0.0, when.timestamp() - time.time())
 
 
 def error_from_response(response: httpx.Response, tag: str | None = None) -> e.DeskproError:
@@ -201,7 +205,10 @@ class Transport:
                 )
             except httpx.TransportError as exc:
                 error = error_from_exception(exc, url)
-                retry = idempotent or not getattr(error, "request_sent", True)
+                # A certificate problem will not fix itself by asking again.
+                retry = not isinstance(error, e.TLSError) and (
+                    idempotent or not getattr(error, "request_sent", True)
+                )
                 delay = self._backoff(attempt)
             else:
                 log.debug("%s %s -> %s", method, url.path, response.status_code)

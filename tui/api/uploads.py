@@ -63,7 +63,8 @@ class MultipartFile:
         yield self._head
         with open(self.path, "rb") as handle:
             while sent < self.file_size:
-                chunk = await asyncio.to_thread(handle.read, CHUNK_SIZE)
+                want = min(CHUNK_SIZE, self.file_size - sent)  # never more than declared
+                chunk = await asyncio.to_thread(handle.read, want)
                 if not chunk:
                     break  # the file shrank while we read it; the length check will fail
                 sent += len(chunk)
