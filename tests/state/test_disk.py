@@ -7,8 +7,9 @@ from tui.state import CachedPage, DraftStore, QueueCache
 
 def test_queue_cache_round_trip_per_helpdesk(tmp_path: Path) -> None:
     cache = QueueCache(tmp_path, "https://a.example.com/")
-    page = CachedPage([Ticket(id=1, subject="Hello", labels=["vip"])],
-                      [Person(id=2, name="Ann")], total=31)
+    page = CachedPage(
+        [Ticket(id=1, subject="Hello", labels=["vip"])], [Person(id=2, name="Ann")], total=31
+    )
     cache.save("mine", page)
     loaded = cache.load("mine")
     assert loaded == page

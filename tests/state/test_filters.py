@@ -3,8 +3,11 @@ from tui.state import Lookups, matches_words, parse_filter
 
 LOOKUPS = Lookups(
     me_id=1,
-    agents=[Person(id=42, name="Agent"), Person(id=90, name="Irene Adler"),
-            Person(id=91, name="Greg Lestrade")],
+    agents=[
+        Person(id=42, name="Agent"),
+        Person(id=90, name="Irene Adler"),
+        Person(id=91, name="Greg Lestrade"),
+    ],
     departments=[Department(id=3, title="Support"), Department(id=4, title="Sales")],
 )
 
@@ -44,9 +47,13 @@ def test_bad_terms_are_reported_not_sent() -> None:
 
 def test_open_date_ranges_and_single_days() -> None:
     assert parse_filter("created:2020-01-01..", LOOKUPS).params["date_created"] == (
-        "2020-01-01", None)
+        "2020-01-01",
+        None,
+    )
     assert parse_filter("created:2020-01-01", LOOKUPS).params["date_created"] == (
-        "2020-01-01", "2020-01-01T23:59:59Z")
+        "2020-01-01",
+        "2020-01-01T23:59:59Z",
+    )
 
 
 def test_unknown_term_names_are_words() -> None:
@@ -55,8 +62,9 @@ def test_unknown_term_names_are_words() -> None:
 
 
 def test_matches_words_searches_subject_ref_id_and_requester() -> None:
-    t = Ticket(id=321, ref="ABCD-1", subject="Printer on fire", person=9,
-               person_email="joe@example.com")
+    t = Ticket(
+        id=321, ref="ABCD-1", subject="Printer on fire", person=9, person_email="joe@example.com"
+    )
     people = {9: Person(id=9, name="Joe Bloggs")}
     assert matches_words(t, ["printer", "fire"], people)
     assert matches_words(t, ["bloggs"], people)
