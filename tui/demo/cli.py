@@ -1,0 +1,121 @@
+"""`deskpro-tui demo-server ...` (the demo helpdesk alone) and `deskpro-tui --demo`.
+
+The first two lines on stdout are always `DESKPRO_URL=...` and `DESKPRO_API_KEY=...`, so
+`eval "$(deskpro-tui demo-server --port 0 | head -2)"` works; logs go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import threading
+from collections.abc import Sequence
+
+from tui.demo.config import DEFAULT_API_KEY, DemoConfig, default_db_path
+
+
+def _api_key(value: str) -> str:
+    if not re.fullmatch(r"\d+:[A-Za-z0-9]+", value):
+        raise argparse.ArgumentTypeError("expected ID:CODE, e.g. 4:G24M3K6Y3R3H8DN9B6QGH3NW4")
+    return value
+
+
+def _rate(value: str) -> float:
+    rate = float(value)
+    if not 0.0 <= rate <= 1.0:
+        raise argparse.ArgumentTypeError("expected a fraction between 0 and 1")
+    return rate
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="deskpro-tui demo-server",
+        description="Run the Deskpro-compatible demo helpdesk on its own.",
+        epilog="--tickets and --seed apply when the database is created; --reset re-seeds it.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="interface to bind (default loopback)")
+    p.add_argument("--port", type=int, default=8080, help="port; 0 picks a free one")
+    p.add_argument("--db", default=None, help=f"SQLite file or :memory: ({default_db_path()})")
+    p.add_argument("--tickets", type=int, default=None, help="generate N tickets (scale tests)")
+    p.add_argument("--seed", type=int, default=1, help="seed of the generated data")
+    p.add_argument("--reset", action="store_true", help="wipe the database and seed it again")
+    p.add_argument("--api-key", type=_api_key, default=DEFAULT_API_KEY, metavar="ID:CODE")
+    p.add_argument(
+        "--disallow",
+        default="",
+        metavar="TAGS",
+        help="comma list of API tags to refuse with 403, e.g. '*.delete'",
+    )
+    p.add_argument(
+        "--hourly-limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help="answer 429 after N requests in an hour",
+    )
+    p.add_argument("--latency", type=int, default=0, metavar="MS", help="delay every answer")
+    p.add_argument(
+        "--fail-rate",
+        type=_rate,
+        default=0.0,
+        metavar="P",
+        help="fail this fraction of API requests (502, 503 or dropped)",
+    )
+    p.add_argument("--fail-seed", type=int, default=0, help="seed of the failure sequence")
+    p.add_argument("--max-upload-mb", type=float, default=100.0, help="upload size limit")
+    return p  # fmt: skip
+
+
+def config_from(options: argparse.Namespace) -> DemoConfig:
+    return DemoConfig(
+        db=options.db or str(default_db_path()),
+        tickets=options.tickets,
+        api_key=options.api_key,
+        disallow=tuple(t.strip() for t in options.disallow.split(",") if t.strip()),
+        hourly_limit=options.hourly_limit,
+        latency_ms=options.latency,
+        fail_rate=options.fail_rate,
+        fail_seed=options.fail_seed,
+        seed=options.seed,
+        max_upload_bytes=int(options.max_upload_mb * 1024 * 1024),
+        reset=options.reset,
+    )
+
+
+def announce(url: str, api_key: str) -> None:
+    """The two documented lines; the only place the key is ever printed."""
+    print(f"DESKPRO_URL={url}")
+    print(f"DESKPRO_API_KEY={api_key}", flush=True)
+
+
+def main(argv: Sequence[str]) -> int:
+    options = build_parser().parse_args(list(argv))
+    config = config_from(options)
+    from tui.demo.app import create_app
+    from tui.demo.server import bind_socket, make_uvicorn, url_for
+
+    try:
+        sock = bind_socket(options.host, options.port)
+    except OSError as exc:
+        print(f"deskpro-tui demo-server: cannot listen on {options.host}:{options.port}: {exc}",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    announce(url_for(sock), config.api_key)
+    server = make_uvicorn(create_app(config), log_level="info", access_log=True)
+    server.run(sockets=[sock])
+    return 0
+
+
+def run_demo() -> int:
+    """`deskpro-tui --demo` until the TUI exists: run the demo helpdesk until Ctrl+C."""
+    from tui.demo.server import DemoServer
+
+    with DemoServer(db=str(default_db_path())) as server:
+        announce(server.url, server.api_key)
+        print(f"Demo helpdesk running at {server.url} (Ctrl+C to stop)", file=sys.stderr)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            print("Stopping the demo helpdesk.", file=sys.stderr)
+    return 0

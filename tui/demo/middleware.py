@@ -1,0 +1,121 @@
+"""The gate every request passes before the routes: what a Deskpro API key enforces.
+
+In order: latency, then for `/api/` paths (discover excepted) the key (401), the
+endpoint's tag against `--disallow` (403), the hourly limit (429), fault injection
+(502/503/dropped connection, before any handler runs so nothing is written), and a body
+size limit (413). It wraps the whole Starlette app, so it also sees uvicorn's own
+`receive` (needed to drop a connection) and swallows errors already answered as 500.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fnmatch
+import logging
+import re
+
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import BaseRoute, Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from tui.demo.auth import AuthFailure, authenticate
+from tui.demo.config import DemoConfig
+from tui.demo.errors import AUTH_HEADERS, error_response
+from tui.demo.limits import FaultInjector, HourlyLimiter, drop_connection, limit_body
+
+log = logging.getLogger("tui.demo")
+
+API_PREFIX = "/api/v2/"
+NO_AUTH_PATHS = {"/api/v2/helpdesk/discover"}
+_DATE_SEGMENT = re.compile(r"^/api/v2/\d{8}(?=/|$)")
+MULTIPART_SLACK = 64 * 1024  # room for multipart headers around an upload at the limit
+_BAD_GATEWAY = (
+    "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway"
+    "</h1></center><hr><center>nginx</center></body></html>"
+)
+
+
+class Gate:
+    def __init__(self, app: ASGIApp, routes: list[BaseRoute], config: DemoConfig) -> None:
+        self.app, self.routes, self.config = app, routes, config
+        self.limiter = HourlyLimiter(config.hourly_limit)
+        self.faults = FaultInjector(config.fail_rate, config.fail_seed)
+        self.body_limit = config.max_upload_bytes + MULTIPART_SLACK
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = _DATE_SEGMENT.sub("/api/v2", scope["path"])  # `/api/v2/20170601/...` pins nothing
+        scope = {**scope, "path": path, "raw_path": path.encode()}
+        if self.config.latency_ms:
+            await asyncio.sleep(self.config.latency_ms / 1000)
+        early = await self._checks(scope, receive)
+        if early is not None:
+            if early != "dropped":
+                await early(scope, receive, send)
+            return
+        await self._run(scope, limit_body(receive, self.body_limit), send)
+
+    async def _checks(self, scope: Scope, receive: Receive) -> Response | str | None:
+        """A response that ends the request here, "dropped", or None to go on."""
+        path = scope["path"]
+        if not path.startswith(API_PREFIX) or path in NO_AUTH_PATHS:
+            return self._too_large(scope)
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        try:
+            method = authenticate(headers.get("authorization"), self.config.api_key)
+        except AuthFailure as failure:
+            return error_response(401, failure.code, failure.message, headers=AUTH_HEADERS)
+        scope.setdefault("state", {})["auth_method"] = method
+        tag = self._tag(scope)
+        if tag and any(fnmatch.fnmatchcase(tag, rule) for rule in self.config.disallow):
+            message = f"The API key is not allowed to use {tag} (disallowed tag)."
+            return error_response(403, "forbidden", message)
+        retry = self.limiter.retry_after()
+        if retry is not None:
+            return error_response(
+                429, "too_many_requests", "API key hourly limit reached.",
+                headers={"Retry-After": str(retry)},
+            )  # fmt: skip
+        fault = self.faults.pick()
+        if fault == "drop" and await drop_connection(receive):
+            return "dropped"
+        if fault == 503:
+            message = "The helpdesk is temporarily unavailable. Please try again shortly."
+            return error_response(503, "service_unavailable", message)
+        if fault is not None:  # 502, or a drop we could not perform
+            return HTMLResponse(_BAD_GATEWAY, status_code=502)
+        return self._too_large(scope)
+
+    def _tag(self, scope: Scope) -> str | None:
+        """The matched route's name is its Deskpro tag (`tickets.tickets.list`, ...)."""
+        for route in self.routes:
+            match, _child = route.matches(scope)
+            if match == Match.FULL:
+                return getattr(route, "name", None)
+        return None
+
+    def _too_large(self, scope: Scope) -> Response | None:
+        for name, value in scope["headers"]:
+            if name == b"content-length" and value.isdigit() and int(value) > self.body_limit:
+                limit = self.config.max_upload_bytes
+                message = f"The request body is over the {limit} bytes limit."
+                return error_response(413, "request_too_large", message)
+        return None
+
+    async def _run(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:  # already logged and answered by the app's 500 handler
+            if not started:
+                log.exception("request failed before any response")
+                response = error_response(500, "internal_error", "An internal error occurred.")
+                await response(scope, receive, send)

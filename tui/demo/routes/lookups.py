@@ -1,0 +1,79 @@
+"""Helpdesk-wide lookups: discover, departments, statuses, priorities, labels, filters."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from tui import __version__
+from tui.demo import repo, serialize, statuses
+from tui.demo.context import base_url, db_of, ok
+from tui.demo.errors import not_found
+from tui.demo.routes.common import paged_list
+
+PRIORITIES = ((1, "Low", 10), (2, "Normal", 20), (3, "High", 30), (4, "Urgent", 40))
+
+
+async def discover(request: Request) -> Response:
+    """No key needed: lets a client check a URL really is a Deskpro."""
+    base = base_url(request)
+    data = {
+        "is_deskpro": True,
+        "helpdesk_url": f"{base}/",
+        "base_api_url": f"{base}/api/v2/",
+        "build": "1477995658",
+        "build_name": f"2026.1.2 (deskpro-tui demo {__version__})",
+        "is_cloud": False,
+    }
+    return ok(serialize.envelope(data))
+
+
+async def list_departments(request: Request) -> Response:
+    children = repo.department_children(db_of(request))
+    make = lambda row: serialize.department(row, children.get(row["id"], []))  # noqa: E731
+    order = {"id": "id", "display_order": "display_order", "title": "title"}
+    return paged_list(request, "SELECT * FROM departments", make, order_by=order)
+
+
+async def get_department(request: Request) -> Response:
+    db = db_of(request)
+    row = db.row("SELECT * FROM departments WHERE id = ?", (request.path_params["dept_id"],))
+    if row is None:
+        raise not_found()
+    children = repo.department_children(db).get(row["id"], [])
+    return ok(serialize.envelope(serialize.department(row, children)))
+
+
+async def list_statuses(_request: Request) -> Response:
+    """Not paged, as on real servers (`meta: {}`)."""
+    data = [{"status_code": c, "status_type": t, "title": n} for c, t, n in statuses.STATUSES]
+    return ok(serialize.envelope(data))
+
+
+async def list_priorities(_request: Request) -> Response:
+    data = [{"id": i, "title": title, "priority": p} for i, title, p in PRIORITIES]
+    meta = serialize.pagination(len(data), len(data), 1, max(10, len(data)))
+    return ok(serialize.envelope(data, meta))
+
+
+async def list_labels(request: Request) -> Response:
+    make = lambda row: {"id": row["id"], "label": row["label"]}  # noqa: E731
+    return paged_list(
+        request, "SELECT * FROM labels", make, order_by={"id": "id", "label": "label"}
+    )
+
+
+async def list_filters(request: Request) -> Response:
+    order = {"id": "id", "display_order": "display_order"}
+    return paged_list(
+        request, "SELECT * FROM ticket_filters", serialize.ticket_filter, order_by=order
+    )
+
+
+async def get_filter(request: Request) -> Response:
+    row = db_of(request).row(
+        "SELECT * FROM ticket_filters WHERE id = ?", (request.path_params["filter_id"],)
+    )
+    if row is None:
+        raise not_found()
+    return ok(serialize.envelope(serialize.ticket_filter(row)))

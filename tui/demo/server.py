@@ -1,0 +1,140 @@
+"""`DemoServer`: the demo helpdesk on a loopback port, in a background thread.
+
+The listening socket is bound before the thread starts, so the port is known at once and
+early connections simply wait in the backlog; `start()` then waits for uvicorn's startup
+event rather than sleeping.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from datetime import datetime
+from types import TracebackType
+from typing import Any
+
+import uvicorn
+
+from tui.demo.config import DEFAULT_API_KEY, DEFAULT_MAX_UPLOAD_BYTES, DemoConfig
+
+STARTUP_TIMEOUT = 30.0
+
+
+def bind_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(128)
+    sock.setblocking(False)
+    return sock
+
+
+def url_for(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+class ReadyServer(uvicorn.Server):
+    """uvicorn's server, signalling a thread-safe event once it listens (or gives up)."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self.ready = threading.Event()
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        self.ready.set()
+
+    def run(self, sockets: list[socket.socket] | None = None) -> None:
+        try:
+            super().run(sockets=sockets)
+        finally:
+            self.ready.set()  # never leave a waiter hanging if startup failed
+
+
+def make_uvicorn(app: Any, log_level: str = "warning", access_log: bool = False) -> ReadyServer:
+    config = uvicorn.Config(
+        app,
+        lifespan="off",
+        log_level=log_level,
+        access_log=access_log,
+        timeout_graceful_shutdown=2,
+        server_header=False,
+    )
+    return ReadyServer(config)
+
+
+class DemoServer:
+    """`with DemoServer(db=":memory:") as srv: httpx.get(srv.url + "/api/v2/me", ...)`."""
+
+    def __init__(
+        self,
+        db: str = ":memory:",
+        tickets: int | None = None,
+        api_key: str | None = None,
+        disallow: tuple[str, ...] | list[str] = (),
+        hourly_limit: int | None = None,
+        latency_ms: int = 0,
+        fail_rate: float = 0.0,
+        seed: int = 1,
+        max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+        now: datetime | None = None,
+        fail_seed: int = 0,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.config = DemoConfig(
+            db=db, tickets=tickets, api_key=api_key or DEFAULT_API_KEY,
+            disallow=tuple(disallow), hourly_limit=hourly_limit, latency_ms=latency_ms,
+            fail_rate=fail_rate, fail_seed=fail_seed, seed=seed, now=now,
+            max_upload_bytes=max_upload_bytes,
+        )  # fmt: skip
+        self.host, self.port = host, port
+        self.url = ""
+        self.api_key = self.config.api_key
+        self._server: ReadyServer | None = None
+        self._thread: threading.Thread | None = None
+        self._db: Any = None
+
+    def start(self) -> DemoServer:
+        from tui.demo.app import create_app, open_database
+
+        self._db = open_database(self.config)
+        sock = bind_socket(self.host, self.port)
+        self.url = url_for(sock)
+        self._server = make_uvicorn(create_app(self.config, self._db))
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [sock]}, name="demo-helpdesk", daemon=True
+        )
+        self._thread.start()
+        self._server.ready.wait(STARTUP_TIMEOUT)
+        if not self._server.started:
+            self.stop()
+            raise RuntimeError("the demo helpdesk failed to start")
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> DemoServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:  # never shows the key
+        return f"DemoServer(url={self.url!r}, db={self.config.db!r})"
