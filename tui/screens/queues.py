@@ -25,6 +25,21 @@ class QueuesScreen(Screen[None]):
             "queues.open", "enter", "open_ticket", "Open", "Open the highlighted ticket", show=False
         ),
         Command(
+            "queues.assign",
+            "a",
+            "assign",
+            "Assign",
+            "Assign the marked tickets (or the highlighted one)",
+        ),
+        Command(
+            "queues.status",
+            "s",
+            "status",
+            "Status",
+            "Set the status of the marked tickets (or the highlighted one)",
+        ),
+        Command("queues.mark", "space", "mark", "Mark", "Mark or unmark a ticket for bulk actions"),
+        Command(
             "queues.filter",
             "slash",
             "filter",
@@ -293,6 +308,37 @@ class QueuesScreen(Screen[None]):
             self._show_rows()
             self.load_pages(self.view, [1])
         self.load_counts()
+
+    def action_mark(self) -> None:
+        self.ticket_list.toggle_mark()
+        self.ticket_list.action_cursor(1)
+        self.query_one(StatusBar).marked = len(self.ticket_list.marked)
+
+    def _targets(self) -> list[int]:
+        marked = self.ticket_list.marked
+        if marked:
+            return sorted(marked)
+        current = self.ticket_list.current_id
+        return [current] if current is not None else []
+
+    def _unmark(self) -> None:
+        self.ticket_list.marked.clear()
+        self.ticket_list.refresh()
+        self.query_one(StatusBar).marked = 0
+
+    @work(exclusive=True, group="assign")
+    async def action_assign(self) -> None:
+        from tui.screens.actions import assign_tickets
+
+        if await assign_tickets(self, self.service, self._targets()):
+            self._unmark()
+
+    @work(exclusive=True, group="status")
+    async def action_status(self) -> None:
+        from tui.screens.actions import set_status_of
+
+        if await set_status_of(self, self.service, self._targets()):
+            self._unmark()
 
     def action_toggle_focus(self) -> None:
         sidebar = self.query_one(QueueSidebar)

@@ -28,6 +28,7 @@ class TicketScreen(Screen[None]):
         Command("ticket.reply", "r", "reply", "Reply", "Reply to the requester"),
         Command("ticket.note", "n", "note", "Note", "Add an internal note (agents only)"),
         Command("ticket.status", "s", "status", "Status", "Set the ticket's status"),
+        Command("ticket.assign", "a", "assign", "Assign", "Assign the ticket to an agent"),
         Command("ticket.download", "d", "download", "Download", "Save an attachment to disk"),
         Command("ticket.next", "J", "neighbour(1)", "Next", "Open the next ticket of the queue"),
         Command(
@@ -200,20 +201,15 @@ class TicketScreen(Screen[None]):
 
     @work(exclusive=True, group="status")
     async def action_status(self) -> None:
-        from tui.screens.status import StatusPicker
+        from tui.screens.actions import set_status_of
 
-        ticket = self.ticket
-        if ticket is None:
-            return
-        status = await self.app.push_screen_wait(StatusPicker(self.service.statuses, ticket.status))
-        if not status or status == ticket.status:
-            return
-        try:
-            await self.service.set_status(ticket.id, status)
-        except DeskproError as exc:
-            self.notify(str(exc), title="Status not changed", severity="error", timeout=15)
-        else:
-            self.notify(f"Status set to {status.replace('_', ' ')}.")
+        await set_status_of(self, self.service, [self.ticket_id])
+
+    @work(exclusive=True, group="assign")
+    async def action_assign(self) -> None:
+        from tui.screens.actions import assign_tickets
+
+        await assign_tickets(self, self.service, [self.ticket_id])
 
     @work(exclusive=True, group="download")
     async def action_download(self) -> None:

@@ -60,6 +60,7 @@ class HelpdeskService:
         self.agents: list[Person] = []
         self.statuses: list[TicketStatus] = []
         self.ticket_filters: list[TicketFilter] = []
+        self.team_names: dict[int, str] = {}
         self._messages: dict[int, list[Message]] = {}
         self._inflight: dict[Hashable, asyncio.Future[Any]] = {}
         client.on_retry = self._on_retry
@@ -109,13 +110,15 @@ class HelpdeskService:
 
     async def connect(self) -> Person:
         """Who we are and the lookups every screen needs, fetched concurrently."""
-        me, agents, departments, filters, statuses = await asyncio.gather(
+        me, agents, departments, filters, statuses, teams = await asyncio.gather(
             self._call(self.client.me),
             self._once("agents", self.client.list_agents),
             self._once("departments", self.client.list_departments),
             self._once("filters", self.client.list_ticket_filters),
             self._once("statuses", self.client.list_ticket_statuses),
+            self._once("teams", self.client.list_agent_teams),
         )
+        self.team_names = {team.id: team.name for team in teams}
         self.me = me.person
         self.agents = sorted(agents, key=lambda a: a.label.lower())
         self.people.put_many([me.person, *agents])
@@ -244,6 +247,17 @@ class HelpdeskService:
 
     async def set_status(self, ticket_id: int, status: str) -> None:
         await self.update(ticket_id, status=status)
+
+    async def update_many(self, ticket_ids: list[int], **changes: Any) -> dict[int, DeskproError]:
+        """Apply one change to several tickets, one at a time (gentle on rate limits);
+        a failure is recorded and the rest still go ahead."""
+        failures: dict[int, DeskproError] = {}
+        for ticket_id in ticket_ids:
+            try:
+                await self.update(ticket_id, **changes)
+            except DeskproError as exc:
+                failures[ticket_id] = exc
+        return failures
 
     async def send_message(
         self, ticket_id: int, html: str, *, note: bool, status: str | None = None

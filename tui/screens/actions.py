@@ -1,0 +1,82 @@
+"""Assign and status changes, for one ticket or many: shared by the list and detail screens.
+
+Each asks with a picker, confirms when several tickets are involved, applies the change
+through the service (optimistic, rolled back on refusal) and reports every failure.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from tui.screens.assign import AssignScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.status import StatusPicker
+from tui.state import HelpdeskService
+
+
+def _what(ticket_ids: list[int]) -> str:
+    return f"#{ticket_ids[0]}" if len(ticket_ids) == 1 else f"{len(ticket_ids)} tickets"
+
+
+async def _apply(
+    screen: Screen[object],
+    service: HelpdeskService,
+    ticket_ids: list[int],
+    done: str,
+    **changes: object,
+) -> bool:
+    if len(ticket_ids) > 1 and not await screen.app.push_screen_wait(
+        ConfirmScreen(f"{done.capitalize()}: {len(ticket_ids)} tickets?")
+    ):
+        return False
+    failures = await service.update_many(ticket_ids, **changes)
+    if not failures:
+        screen.notify(f"{_what(ticket_ids)}: {done}.")
+        return True
+    lines = [f"#{tid}: {exc}" for tid, exc in failures.items()]
+    ok = len(ticket_ids) - len(failures)
+    screen.notify(
+        "\n".join(lines[:5] + ([f"… and {len(lines) - 5} more"] if len(lines) > 5 else [])),
+        title=f"{ok} of {len(ticket_ids)} changed; these were refused",
+        severity="error",
+        timeout=30,
+    )
+    return ok > 0
+
+
+async def assign_tickets(
+    screen: Screen[object], service: HelpdeskService, ticket_ids: list[int]
+) -> bool:
+    """Ask whom to assign to, then assign. True when at least one ticket changed."""
+    if not ticket_ids:
+        return False
+    choice = await screen.app.push_screen_wait(
+        AssignScreen(
+            service.agents, service.me, service.team_names, title=f"Assign {_what(ticket_ids)} to"
+        )
+    )
+    if choice is None:
+        return False
+    return await _apply(
+        screen, service, ticket_ids, f"assigned to {choice.label}", agent=choice.agent_id
+    )
+
+
+async def set_status_of(
+    screen: Screen[object], service: HelpdeskService, ticket_ids: list[int]
+) -> bool:
+    if not ticket_ids:
+        return False
+    current = service.tickets.get(ticket_ids[0])
+    status = await screen.app.push_screen_wait(
+        StatusPicker(
+            service.statuses,
+            current.status if current and len(ticket_ids) == 1 else None,
+            title=f"Set the status of {_what(ticket_ids)}",
+        )
+    )
+    if not status:
+        return False
+    return await _apply(
+        screen, service, ticket_ids, f"status set to {status.replace('_', ' ')}", status=status
+    )
