@@ -35,8 +35,10 @@ async def _apply(
         return True
     lines = [f"#{tid}: {exc}" for tid, exc in failures.items()]
     ok = len(ticket_ids) - len(failures)
+    if len(lines) > 5:
+        lines = [*lines[:5], f"… and {len(lines) - 5} more"]
     screen.notify(
-        "\n".join(lines[:5] + ([f"… and {len(lines) - 5} more"] if len(lines) > 5 else [])),
+        "\n".join(lines),
         title=f"{ok} of {len(ticket_ids)} changed; these were refused",
         severity="error",
         timeout=30,
