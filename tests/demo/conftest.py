@@ -17,6 +17,20 @@ def client_for(server: DemoServer, key: str | None = None) -> httpx.Client:
 
 
 @pytest.fixture
+def client_of() -> Iterator[Callable[[DemoServer], httpx.Client]]:
+    """`client_of(server)`: an authenticated client on any server, closed after the test."""
+    clients: list[httpx.Client] = []
+
+    def make(server: DemoServer) -> httpx.Client:
+        clients.append(client_for(server))
+        return clients[-1]
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
 def api(demo_server: DemoServer) -> Iterator[httpx.Client]:
     """An authenticated client on the shared server."""
     with client_for(demo_server) as client:
