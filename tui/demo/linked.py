@@ -6,6 +6,7 @@ Agents are people, so `include=agent` fills `linked.person` like `include=person
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from starlette.requests import Request
@@ -31,25 +32,16 @@ def _load(db: Database, base: str, kind: str, ids: list[int]) -> dict[str, Any]:
     if kind == "person":
         return {str(r["id"]): serialize.person(r, base) for r in repo.people(db, ids)}
     sql_in = f"IN ({repo.marks(ids)})"
+    children, members = repo.department_children, repo.team_members
     loaders: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
-        "department": ("departments", _department(db)),
+        "department": ("departments", partial(serialize.department, children=children(db))),
         "organization": ("organizations", serialize.organization),
-        "agent_team": ("agent_teams", _team(db)),
+        "agent_team": ("agent_teams", partial(serialize.agent_team, members=members(db))),
         "ticket": ("tickets", serialize.ticket),
     }
     table, make = loaders[kind]
     rows = db.rows(f"SELECT * FROM {table} WHERE id {sql_in} ORDER BY id", ids)
     return {str(r["id"]): make(r) for r in rows}
-
-
-def _department(db: Database) -> Callable[[Any], dict[str, Any]]:
-    children = repo.department_children(db)
-    return lambda row: serialize.department(row, children.get(row["id"], []))
-
-
-def _team(db: Database) -> Callable[[Any], dict[str, Any]]:
-    members = repo.team_members(db)
-    return lambda row: serialize.agent_team(row, members.get(row["id"], []))
 
 
 def includes(request: Request) -> list[str]:

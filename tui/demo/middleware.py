@@ -1,10 +1,11 @@
 """The gate every request passes before the routes: what a Deskpro API key enforces.
 
-In order: latency, then for `/api/` paths (discover excepted) the key (401), the
-endpoint's tag against `--disallow` (403), the hourly limit (429), fault injection
-(502/503/dropped connection, before any handler runs so nothing is written), and a body
-size limit (413). It wraps the whole Starlette app, so it also sees uvicorn's own
-`receive` (needed to drop a connection) and swallows errors already answered as 500.
+In order: latency, then for `/api/` paths (discover excepted) the key (401), the hourly
+limit (429; every request with a valid key counts), the endpoint's tag against
+`--disallow` (403), fault injection (502/503/dropped connection, before any handler runs
+so nothing is written), and a body size limit (413). It wraps the whole Starlette app, so
+it also sees uvicorn's own `receive` (needed to drop a connection) and swallows errors
+already answered as 500.
 """
 
 from __future__ import annotations
@@ -35,6 +36,18 @@ _BAD_GATEWAY = (
 )
 
 
+def _without_date_segment(scope: Scope) -> Scope:
+    """`/api/v2/20170601/tickets` → `/api/v2/tickets`: a pinned API date changes nothing."""
+    if not _DATE_SEGMENT.match(scope["path"]):
+        return scope
+    raw = scope.get("raw_path") or scope["path"].encode()
+    return {
+        **scope,
+        "path": _DATE_SEGMENT.sub("/api/v2", scope["path"]),
+        "raw_path": re.sub(rb"^/api/v2/\d{8}(?=/|$)", b"/api/v2", raw),
+    }
+
+
 class Gate:
     def __init__(self, app: ASGIApp, routes: list[BaseRoute], config: DemoConfig) -> None:
         self.app, self.routes, self.config = app, routes, config
@@ -46,8 +59,7 @@ class Gate:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path = _DATE_SEGMENT.sub("/api/v2", scope["path"])  # `/api/v2/20170601/...` pins nothing
-        scope = {**scope, "path": path, "raw_path": path.encode()}
+        scope = _without_date_segment(scope)
         if self.config.latency_ms:
             await asyncio.sleep(self.config.latency_ms / 1000)
         early = await self._checks(scope, receive)
@@ -68,16 +80,16 @@ class Gate:
         except AuthFailure as failure:
             return error_response(401, failure.code, failure.message, headers=AUTH_HEADERS)
         scope.setdefault("state", {})["auth_method"] = method
-        tag = self._tag(scope)
-        if tag and any(fnmatch.fnmatchcase(tag, rule) for rule in self.config.disallow):
-            message = f"The API key is not allowed to use {tag} (disallowed tag)."
-            return error_response(403, "forbidden", message)
         retry = self.limiter.retry_after()
         if retry is not None:
             return error_response(
                 429, "too_many_requests", "API key hourly limit reached.",
                 headers={"Retry-After": str(retry)},
             )  # fmt: skip
+        tag = self._tag(scope)
+        if tag and any(fnmatch.fnmatchcase(tag, rule) for rule in self.config.disallow):
+            message = f"The API key is not allowed to use {tag} (disallowed tag)."
+            return error_response(403, "forbidden", message)
         fault = self.faults.pick()
         if fault == "drop" and await drop_connection(receive):
             return "dropped"

@@ -27,13 +27,10 @@ from tui.demo.seed_builder import (
 from tui.demo.seed_convos import SUPPORT
 from tui.demo.seed_convos_billing import BILLING, SPAM
 from tui.demo.seed_people import (
-    AGENTS,
     DISABLED_AGENTS,
-    ORGANIZATIONS,
-    TEAMS,
     VIP_ORGANIZATIONS,
-    customers,
-    email_for,
+    agent_directory,
+    customer_directory,
     insert_directory,
 )
 from tui.demo.seed_specials import SPECIALS, Special
@@ -68,33 +65,6 @@ class Plan:
     reply_files: dict[int, str] = field(default_factory=dict)
 
 
-def _agents() -> dict[int, dict[str, Any]]:
-    return {
-        i: {
-            "id": i,
-            "first_name": first,
-            "name": f"{first} {last}".strip(),
-            "team": TEAMS[teams[0]],
-            "team_id": teams[0],
-        }
-        for i, (first, last, teams, _admin) in AGENTS.items()
-    }
-
-
-def _customers() -> dict[int, dict[str, Any]]:
-    result = {}
-    for i, first, last, org in customers():
-        domain = ORGANIZATIONS[org][1] if org else "mail.example"
-        result[i] = {
-            "id": i,
-            "first_name": first.removeprefix("Dr. "),
-            "email": email_for(first.removeprefix("Dr. "), last, domain),
-            "organization": org,
-            "org_name": ORGANIZATIONS[org][0] if org else None,
-        }
-    return result
-
-
 def _replies_for(status: str, scenario: Scenario, rng: random.Random) -> int:
     """How far the conversation got: customers wait on agents after their own message."""
     n = len(scenario.replies)
@@ -111,7 +81,7 @@ class Seeder:
     def __init__(self, db: Database, seed: int, now: int) -> None:
         self.db, self.rng, self.now = db, random.Random(seed), now
         self.rows = Rows()
-        self.agents, self.customers = _agents(), _customers()
+        self.agents, self.customers = agent_directory(), customer_directory()
         self.agent_names = {i: a["name"] for i, a in self.agents.items()}
         self.assignable = [i for i in self.agents if i not in DISABLED_AGENTS]
 

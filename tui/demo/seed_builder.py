@@ -3,7 +3,6 @@ attachments, with the ticket's dates and counters derived from its conversation.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 from dataclasses import dataclass, field
@@ -125,10 +124,6 @@ def spread(rng: random.Random, start: int, count: int, end: int) -> list[int]:
         moment += max(1.0, gap * scale)
         times.append(int(moment))
     return times
-
-
-def ticket_hash(ticket_id: int) -> str:
-    return hashlib.sha1(f"demo-ticket-{ticket_id}".encode()).hexdigest()
 
 
 def labels_json(labels: list[str]) -> str | None:

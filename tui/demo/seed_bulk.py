@@ -13,11 +13,16 @@ from functools import cache
 from tui.demo import statuses, text
 from tui.demo.db import Database
 from tui.demo.scenario import Scenario
-from tui.demo.seed import RECENT, _agents, _customers
+from tui.demo.seed import RECENT
 from tui.demo.seed_builder import INSERT_MESSAGE, INSERT_TICKET, TICKET_COLUMNS, labels_json
 from tui.demo.seed_convos import SUPPORT
 from tui.demo.seed_convos_billing import BILLING
-from tui.demo.seed_people import DISABLED_AGENTS, insert_directory
+from tui.demo.seed_people import (
+    DISABLED_AGENTS,
+    agent_directory,
+    customer_directory,
+    insert_directory,
+)
 
 DAY = 86_400
 _CODES = ("awaiting_agent", "awaiting_user", "pending", "live", "resolved", "archived",
@@ -40,8 +45,8 @@ def _bodies(scenario_index: int, first_name: str) -> tuple[str, str, str, str]:
 def seed_bulk(db: Database, count: int, seed: int, now: int) -> None:
     rng = random.Random(seed)
     insert_directory(db, now)
-    agents = [i for i in _agents() if i not in DISABLED_AGENTS]
-    customers = list(_customers().values())
+    agents = [i for i in agent_directory() if i not in DISABLED_AGENTS]
+    customers = list(customer_directory().values())
     created = sorted(now - rng.randint(3600, 180 * DAY) for _ in range(count))
     recent_codes = rng.choices(_CODES, _RECENT, k=count)
     old_codes = rng.choices(_CODES, _OLD, k=count)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from typing import Any
 
 from tui.demo.db import Database
 
@@ -164,3 +165,32 @@ def insert_directory(db: Database, now: int) -> None:
         " VALUES (?, ?, ?, ?, ?, ?)",
         [(i, t, s, o, json.dumps(terms), fs) for i, (t, s, o, terms, fs) in FILTERS.items()],
     )
+
+
+def agent_directory() -> dict[int, dict[str, Any]]:
+    """Agents by id, with what conversations need: first name, full name, team."""
+    return {
+        i: {
+            "id": i,
+            "first_name": first,
+            "name": f"{first} {last}".strip(),
+            "team": TEAMS[teams[0]],
+            "team_id": teams[0],
+        }
+        for i, (first, last, teams, _admin) in AGENTS.items()
+    }
+
+
+def customer_directory() -> dict[int, dict[str, Any]]:
+    """Customers by id, with their email and organization name."""
+    result = {}
+    for i, first, last, org in customers():
+        domain = ORGANIZATIONS[org][1] if org else "mail.example"
+        result[i] = {
+            "id": i,
+            "first_name": first.removeprefix("Dr. "),
+            "email": email_for(first.removeprefix("Dr. "), last, domain),
+            "organization": org,
+            "org_name": ORGANIZATIONS[org][0] if org else None,
+        }
+    return result

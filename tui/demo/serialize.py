@@ -153,16 +153,28 @@ def attachment(row: Row, base: str) -> dict[str, Any]:
     }
 
 
-def department(row: Row, children: list[int]) -> dict[str, Any]:
+def department(row: Row, children: dict[int, list[int]]) -> dict[str, Any]:
+    """`children`: department id → its child ids (see `repo.department_children`)."""
     return {
-        "id": row["id"], "parent": row["parent"], "children": children, "title": row["title"],
+        "id": row["id"], "parent": row["parent"], "children": children.get(row["id"], []),
+        "title": row["title"],
         "user_title": row["user_title"], "is_tickets_enabled": True, "is_chat_enabled": False,
         "display_order": row["display_order"], "avatar": None, "brands": [1],
     }  # fmt: skip
 
 
-def agent_team(row: Row, members: list[int]) -> dict[str, Any]:
-    return {"id": row["id"], "name": row["name"], "members": members, "avatar": None}
+def agent_team(row: Row, members: dict[int, list[int]]) -> dict[str, Any]:
+    """`members`: team id → its agent ids (see `repo.team_members`)."""
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "members": members.get(row["id"], []),
+        "avatar": None,
+    }
+
+
+def label(row: Row) -> dict[str, Any]:
+    return {"id": row["id"], "label": row["label"]}
 
 
 def organization(row: Row) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -29,8 +31,7 @@ async def discover(request: Request) -> Response:
 
 
 async def list_departments(request: Request) -> Response:
-    children = repo.department_children(db_of(request))
-    make = lambda row: serialize.department(row, children.get(row["id"], []))  # noqa: E731
+    make = partial(serialize.department, children=repo.department_children(db_of(request)))
     order = {"id": "id", "display_order": "display_order", "title": "title"}
     return paged_list(request, "SELECT * FROM departments", make, order_by=order)
 
@@ -40,8 +41,7 @@ async def get_department(request: Request) -> Response:
     row = db.row("SELECT * FROM departments WHERE id = ?", (request.path_params["dept_id"],))
     if row is None:
         raise not_found()
-    children = repo.department_children(db).get(row["id"], [])
-    return ok(serialize.envelope(serialize.department(row, children)))
+    return ok(serialize.envelope(serialize.department(row, repo.department_children(db))))
 
 
 async def list_statuses(_request: Request) -> Response:
@@ -57,10 +57,8 @@ async def list_priorities(_request: Request) -> Response:
 
 
 async def list_labels(request: Request) -> Response:
-    make = lambda row: {"id": row["id"], "label": row["label"]}  # noqa: E731
-    return paged_list(
-        request, "SELECT * FROM labels", make, order_by={"id": "id", "label": "label"}
-    )
+    order = {"id": "id", "label": "label"}
+    return paged_list(request, "SELECT * FROM labels", serialize.label, order_by=order)
 
 
 async def list_filters(request: Request) -> Response:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -33,8 +35,8 @@ def _person(request: Request, agents_only: bool) -> Response:
 async def list_agents(request: Request) -> Response:
     where = query.Where()
     where.add("is_agent = 1")
-    base = base_url(request)
-    return paged_list(request, _PEOPLE, lambda r: serialize.person(r, base), where, PEOPLE_ORDER)
+    make = partial(serialize.person, base=base_url(request))
+    return paged_list(request, _PEOPLE, make, where, PEOPLE_ORDER)
 
 
 async def get_agent(request: Request) -> Response:
@@ -49,8 +51,8 @@ async def list_people(request: Request) -> Response:
         where.add("primary_email = ? COLLATE NOCASE", email.strip())
     if orgs := query.int_values(params, "organization"):
         where.add(f"organization IN ({repo.marks(orgs)})", *orgs)
-    base = base_url(request)
-    return paged_list(request, _PEOPLE, lambda r: serialize.person(r, base), where, PEOPLE_ORDER)
+    make = partial(serialize.person, base=base_url(request))
+    return paged_list(request, _PEOPLE, make, where, PEOPLE_ORDER)
 
 
 async def get_person(request: Request) -> Response:
@@ -58,8 +60,7 @@ async def get_person(request: Request) -> Response:
 
 
 async def list_agent_teams(request: Request) -> Response:
-    members = repo.team_members(db_of(request))
-    make = lambda row: serialize.agent_team(row, members.get(row["id"], []))  # noqa: E731
+    make = partial(serialize.agent_team, members=repo.team_members(db_of(request)))
     return paged_list(request, "SELECT * FROM agent_teams", make)
 
 
@@ -68,8 +69,7 @@ async def get_agent_team(request: Request) -> Response:
     row = db.row("SELECT * FROM agent_teams WHERE id = ?", (request.path_params["team_id"],))
     if row is None:
         raise not_found()
-    members = repo.team_members(db).get(row["id"], [])
-    return ok(serialize.envelope(serialize.agent_team(row, members)))
+    return ok(serialize.envelope(serialize.agent_team(row, repo.team_members(db))))
 
 
 async def list_organizations(request: Request) -> Response:
