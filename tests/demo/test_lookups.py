@@ -114,3 +114,8 @@ def test_organizations(api: httpx.Client) -> None:
 def test_ids_filter_on_lookups(api: httpx.Client) -> None:
     agents = api.get("agents", params={"ids": f"{facts.AGENT_ID},{facts.IRENE_ADLER_ID}"})
     assert [a["id"] for a in agents.json()["data"]] == [facts.AGENT_ID, facts.IRENE_ADLER_ID]
+
+
+def test_custom_fields(api: httpx.Client) -> None:
+    fields = {f["id"]: f["title"] for f in api.get("ticket_custom_fields").json()["data"]}
+    assert fields[7] == "Product"

@@ -201,3 +201,12 @@ def test_filter_queue_takes_extra_params(api: httpx.Client) -> None:
 def test_unknown_filter(api: httpx.Client) -> None:
     assert api.get("ticket_filters/9999/tickets").status_code == 404
     assert api.get("tickets", params={"filter": 9999}).status_code == 400
+
+
+def test_custom_field_sla_and_email_filters(api: httpx.Client) -> None:
+    product = tickets(api, count=200, **{"ticket_field.7": "Mobile app"})["data"]
+    assert product and all(t["fields"]["7"]["value"] == "Mobile app" for t in product)
+    failing = tickets(api, sla_status="fail", count=200)["data"]
+    assert failing and all(t["worst_sla_status"] == "fail" for t in failing)
+    by_email = tickets(api, email="LUCIUS.Fairbanks@wayne.example", status="resolved,pending")
+    assert by_email["data"] and all(t["person"] == 113 for t in by_email["data"])

@@ -52,6 +52,8 @@ ROUTES: list[tuple[str, str, Callable[..., Any], str]] = [
      "tickets.departments.get"),
     ("GET", V2 + "/ticket_statuses", lookups.list_statuses, "tickets.statuses.list"),
     ("GET", V2 + "/ticket_priorities", lookups.list_priorities, "tickets.priorities.list"),
+    ("GET", V2 + "/ticket_custom_fields", lookups.list_custom_fields,
+     "tickets.custom_fields.list"),
     ("GET", V2 + "/ticket_labels", lookups.list_labels, "tickets.labels.list"),
     ("GET", V2 + "/ticket_filters", lookups.list_filters, "tickets.filters.list"),
     ("GET", V2 + "/ticket_filters/{filter_id:int}", lookups.get_filter, "tickets.filters.get"),

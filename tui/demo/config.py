@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -25,7 +25,7 @@ class DemoConfig:
 
     db: str = ":memory:"
     tickets: int | None = None  # None: the hand-shaped seed; N: N generated tickets
-    api_key: str = DEFAULT_API_KEY
+    api_key: str = field(default=DEFAULT_API_KEY, repr=False)  # never in logs or reprs
     disallow: tuple[str, ...] = ()
     hourly_limit: int | None = None
     latency_ms: int = 0

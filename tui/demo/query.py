@@ -163,6 +163,14 @@ def _dates(where: Where, params: QueryParams) -> None:
                 where.add(f"{column} <= ?", high)
 
 
+def _custom_fields(where: Where, params: QueryParams) -> None:
+    """`ticket_field.7=Mobile app`: a custom field's value, exactly."""
+    for name, value in params.multi_items():
+        field_id = name.removeprefix("ticket_field.")
+        if name.startswith("ticket_field.") and field_id.isdigit():
+            where.add(f"json_extract(fields, '$.\"{field_id}\".value') = ?", value)
+
+
 def term_conditions(where: Where, terms: Sequence[dict[str, Any]], actor: Actor) -> list[str]:
     """A ticket filter's terms as conditions; returns the statuses it names."""
     named: list[str] = []
@@ -212,4 +220,5 @@ def ticket_where(
     if holds := int_values(params, "is_hold"):
         where.add("is_hold = ?", int(bool(holds[0])))
     _dates(where, params)
+    _custom_fields(where, params)
     return where, fql

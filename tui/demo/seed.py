@@ -6,6 +6,7 @@ creation dates spread over the ~6 months before `now`, older tickets mostly reso
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ from tui.demo.seed_convos import SUPPORT
 from tui.demo.seed_convos_billing import BILLING, SPAM
 from tui.demo.seed_people import (
     DISABLED_AGENTS,
+    PRODUCTS,
     VIP_ORGANIZATIONS,
     agent_directory,
     customer_directory,
@@ -177,7 +179,7 @@ class Seeder:
             "person": customer["id"], "person_email": customer["email"], "agent": agent,
             "agent_team": team, "department": plan.scenario.department, "organization": org,
             "urgency": rng.randint(*plan.scenario.urgency),
-            "labels": labels_json(sorted(labels)),
+            "labels": labels_json(sorted(labels)), "fields": self._fields(plan),
             "creation_system": rng.choice(("gateway.email", "gateway.email", "web.portal")),
             "has_attachments": int(has_files), "worst_sla_status": plan.sla,
             "locked_by_agent": plan.locked_by,
@@ -193,6 +195,15 @@ class Seeder:
             "count_agent_replies": len(agent_times), "count_user_replies": len(user_times),
         }  # fmt: skip
         return tuple(row[column] for column in TICKET_COLUMNS)
+
+    def _fields(self, plan: Plan) -> str:
+        """Custom field values (JSON), shaped `{"7": {"aliases": [], "value": ...}}`."""
+        values: dict[str, Any] = {}
+        if self.rng.random() < 0.6:
+            values["7"] = {"aliases": [], "value": self.rng.choice(PRODUCTS)}
+        if plan.scenario.department == 3:
+            values["8"] = {"aliases": [], "value": f"ORD-{self.rng.randint(10000, 99999)}"}
+        return json.dumps(values)
 
 
 def seed_hand_shaped(db: Database, seed: int, now: int) -> None:

@@ -98,6 +98,13 @@ def customers() -> list[tuple[int, str, str, int | None]]:
     return result
 
 
+# Ticket custom fields (`/ticket_custom_fields`): id → (title, description).
+CUSTOM_FIELDS = {
+    7: ("Product", "Which product the question is about"),
+    8: ("Order number", "For billing questions"),
+}
+PRODUCTS = ("Helpdesk Cloud", "Helpdesk On-Premise", "Mobile app", "Reporting add-on")
+
 LABELS = (
     "vip", "billing", "bug", "feature-request", "refund", "printer", "onboarding", "outage",
     "security", "invoice", "password-reset", "integration", "api", "mobile",

@@ -12,6 +12,7 @@ from tui.demo import repo, serialize, statuses
 from tui.demo.context import base_url, db_of, ok
 from tui.demo.errors import not_found
 from tui.demo.routes.common import paged_list
+from tui.demo.seed_people import CUSTOM_FIELDS
 
 PRIORITIES = ((1, "Low", 10), (2, "Normal", 20), (3, "High", 30), (4, "Urgent", 40))
 
@@ -52,6 +53,17 @@ async def list_statuses(_request: Request) -> Response:
 
 async def list_priorities(_request: Request) -> Response:
     data = [{"id": i, "title": title, "priority": p} for i, title, p in PRIORITIES]
+    meta = serialize.pagination(len(data), len(data), 1, max(10, len(data)))
+    return ok(serialize.envelope(data, meta))
+
+
+async def list_custom_fields(_request: Request) -> Response:
+    data = [
+        {"id": i, "title": title, "description": description, "widget_type": "text",
+         "is_enabled": True, "is_user_enabled": False, "is_agent_required": False,
+         "choices": [], "display_order": n}
+        for n, (i, (title, description)) in enumerate(CUSTOM_FIELDS.items())
+    ]  # fmt: skip
     meta = serialize.pagination(len(data), len(data), 1, max(10, len(data)))
     return ok(serialize.envelope(data, meta))
 
