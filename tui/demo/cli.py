@@ -102,7 +102,7 @@ def main(argv: Sequence[str]) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     announce(url_for(sock), config.api_key)
-    server = make_uvicorn(create_app(config), log_level="info", access_log=True)
+    server = make_uvicorn(create_app(config), standalone=True)
     server.run(sockets=[sock])
     return 0
 

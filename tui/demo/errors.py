@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Match
 
 log = logging.getLogger("tui.demo")
+log.addHandler(logging.NullHandler())  # the host app (or the CLI) decides where logs go
 
 NOT_FOUND = "The requested resource was not found."
 AUTH_HEADERS = {"WWW-Authenticate": 'session,token,key realm="DeskPRO API"'}
@@ -99,9 +100,13 @@ class FieldErrors:
             raise ApiError(400, "invalid_input", "Request input is invalid.", errors=body)
 
 
+def as_response(exc: ApiError) -> JSONResponse:
+    return error_response(exc.status, exc.code, exc.message, errors=exc.errors, headers=exc.headers)
+
+
 async def on_api_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
-    return error_response(exc.status, exc.code, exc.message, errors=exc.errors, headers=exc.headers)
+    return as_response(exc)
 
 
 def _allowed_methods(request: Request) -> str:

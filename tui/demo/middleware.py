@@ -15,13 +15,14 @@ import fnmatch
 import logging
 import re
 
+from starlette.datastructures import Headers
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tui.demo.auth import AuthFailure, authenticate
 from tui.demo.config import DemoConfig
-from tui.demo.errors import AUTH_HEADERS, error_response
+from tui.demo.errors import AUTH_HEADERS, as_response, error_response, too_large
 from tui.demo.limits import FaultInjector, HourlyLimiter, drop_connection, limit_body
 
 log = logging.getLogger("tui.demo")
@@ -29,6 +30,8 @@ log = logging.getLogger("tui.demo")
 API_PREFIX = "/api/v2/"
 NO_AUTH_PATHS = {"/api/v2/helpdesk/discover"}
 _DATE_SEGMENT = re.compile(r"^/api/v2/\d{8}(?=/|$)")
+_RAW_DATE_SEGMENT = re.compile(rb"^/api/v2/\d{8}(?=/|$)")
+DROPPED = "dropped"
 MULTIPART_SLACK = 64 * 1024  # room for multipart headers around an upload at the limit
 _BAD_GATEWAY = (
     "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway"
@@ -44,7 +47,7 @@ def _without_date_segment(scope: Scope) -> Scope:
     return {
         **scope,
         "path": _DATE_SEGMENT.sub("/api/v2", scope["path"]),
-        "raw_path": re.sub(rb"^/api/v2/\d{8}(?=/|$)", b"/api/v2", raw),
+        "raw_path": _RAW_DATE_SEGMENT.sub(b"/api/v2", raw),
     }
 
 
@@ -64,19 +67,18 @@ class Gate:
             await asyncio.sleep(self.config.latency_ms / 1000)
         early = await self._checks(scope, receive)
         if early is not None:
-            if early != "dropped":
+            if early != DROPPED:
                 await early(scope, receive, send)
             return
         await self._run(scope, limit_body(receive, self.body_limit), send)
 
     async def _checks(self, scope: Scope, receive: Receive) -> Response | str | None:
-        """A response that ends the request here, "dropped", or None to go on."""
+        """A response that ends the request here, DROPPED, or None to go on."""
         path = scope["path"]
         if not path.startswith(API_PREFIX) or path in NO_AUTH_PATHS:
             return self._too_large(scope)
-        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         try:
-            method = authenticate(headers.get("authorization"), self.config.api_key)
+            method = authenticate(Headers(scope=scope).get("authorization"), self.config.api_key)
         except AuthFailure as failure:
             return error_response(401, failure.code, failure.message, headers=AUTH_HEADERS)
         scope.setdefault("state", {})["auth_method"] = method
@@ -92,7 +94,7 @@ class Gate:
             return error_response(403, "forbidden", message)
         fault = self.faults.pick()
         if fault == "drop" and await drop_connection(receive):
-            return "dropped"
+            return DROPPED
         if fault == 503:
             message = "The helpdesk is temporarily unavailable. Please try again shortly."
             return error_response(503, "service_unavailable", message)
@@ -109,11 +111,10 @@ class Gate:
         return None
 
     def _too_large(self, scope: Scope) -> Response | None:
-        for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit() and int(value) > self.body_limit:
-                limit = self.config.max_upload_bytes
-                message = f"The request body is over the {limit} bytes limit."
-                return error_response(413, "request_too_large", message)
+        """413 at once when the announced Content-Length is over the limit."""
+        length = Headers(scope=scope).get("content-length", "")
+        if length.isdigit() and int(length) > self.body_limit:
+            return as_response(too_large(self.config.max_upload_bytes))
         return None
 
     async def _run(self, scope: Scope, receive: Receive, send: Send) -> None:

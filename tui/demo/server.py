@@ -56,12 +56,15 @@ class ReadyServer(uvicorn.Server):
             self.ready.set()  # never leave a waiter hanging if startup failed
 
 
-def make_uvicorn(app: Any, log_level: str = "warning", access_log: bool = False) -> ReadyServer:
+def make_uvicorn(app: Any, *, standalone: bool = False) -> ReadyServer:
+    """A server for `app`. Standalone (the CLI) it logs requests to stderr the uvicorn way;
+    embedded (beside the TUI) it leaves the process's logging configuration alone."""
     config = uvicorn.Config(
         app,
         lifespan="off",
-        log_level=log_level,
-        access_log=access_log,
+        log_config=uvicorn.config.LOGGING_CONFIG if standalone else None,
+        log_level="info" if standalone else "warning",
+        access_log=standalone,
         timeout_graceful_shutdown=2,
         server_header=False,
     )

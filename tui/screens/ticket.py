@@ -103,7 +103,10 @@ class TicketScreen(Screen[None]):
         if ticket is None:
             return
         department = self.service.departments.get(ticket.department)
-        self.query_one(TicketHeader).show(ticket, self.service.people.get, department, self.clock())
+        team = self.service.team_names.get(ticket.agent_team) if ticket.agent_team else None
+        self.query_one(TicketHeader).show(
+            ticket, self.service.people.get, department, team, self.clock()
+        )
 
     # -- loading ----------------------------------------------------------------------
 
@@ -181,13 +184,13 @@ class TicketScreen(Screen[None]):
 
     @work(exclusive=True, group="compose")
     async def action_reply(self) -> None:
-        await self._compose(note=False)
+        await self._write_message(note=False)
 
     @work(exclusive=True, group="compose")
     async def action_note(self) -> None:
-        await self._compose(note=True)
+        await self._write_message(note=True)
 
-    async def _compose(self, note: bool) -> None:
+    async def _write_message(self, note: bool) -> None:
         from tui.screens.reply import ReplyScreen
 
         ticket = self.ticket

@@ -13,6 +13,7 @@ Choices (see `TerminalHTML2Text`):
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import html2text
 
@@ -22,6 +23,12 @@ MAX_URL_CHARS = 200
 _LINK_TEXT_CHARS = 2048
 _PIXEL_SIZES = frozenset({"0", "1", "0px", "1px"})
 _SCHEME = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+# Tags html2text counts or toggles: a stray end tag would flip or drive its state negative
+# (a stray </script> hides everything after it), so end tags without a start are ignored.
+_PAIRED = re.compile(r"head|style|script|blockquote|code|kbd|tt|q|pre|b|strong|em|i|u|del|strike|s")
+# What may appear in <head>; anything else closes it, as in a browser (html2text would
+# otherwise hide the whole message after an unclosed <head>).
+_HEAD_CONTENT = re.compile(r"head|title|meta|link|style|script|base|noscript|template")
 
 
 class TerminalHTML2Text(html2text.HTML2Text):
@@ -32,6 +39,7 @@ class TerminalHTML2Text(html2text.HTML2Text):
         self.pad_tables = True  # makes html2text mark tables; `pad_tables` aligns them
         self.skip_internal_links = True
         self._links: list[tuple[str | None, str]] = []  # open <a>s: (href, text so far)
+        self._open: Counter[str] = Counter()
 
     def handle(self, data: str) -> str:
         # html2text's handle() minus its character-counting table padding (see html_tables).
@@ -55,6 +63,15 @@ class TerminalHTML2Text(html2text.HTML2Text):
             self._links[-1] = (href, text + data)
 
     def handle_tag(self, tag: str, attrs: dict[str, str | None], start: bool) -> None:
+        if start and self._open["head"] and not _HEAD_CONTENT.fullmatch(tag):
+            self.handle_tag("head", {}, False)
+        if _PAIRED.fullmatch(tag):
+            if start:
+                self._open[tag] += 1
+            elif self._open[tag]:
+                self._open[tag] -= 1
+            else:
+                return
         if tag == "a":
             self._anchor(attrs, start)
         elif tag == "img":

@@ -82,4 +82,5 @@ def fallback_text(markup: str) -> str:
 
 def strip_tags(markup: str) -> str:
     """The floor: remove anything tag-shaped and decode entities. Never raises."""
-    return html.unescape(_TAG.sub(" ", markup))
+    text = html.unescape(_TAG.sub(" ", markup))
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))

@@ -54,7 +54,7 @@ def defuse_stray_brackets(html: str) -> str:
 
 
 def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:
-    """Drop quote/list/table tags nested deeper than `limit`, and their matching end tags."""
+    """Turn quote/list/table tags nested deeper than `limit` (and their end tags) into divs."""
     depth: dict[str, int] = {}
     dropped: dict[str, int] = {}
 
@@ -63,12 +63,12 @@ def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:
         if m.group(1):  # an end tag closes the innermost open tag: a dropped one first
             if dropped.get(group):
                 dropped[group] -= 1
-                return ""
+                return "</div>"
             depth[group] = max(depth.get(group, 0) - 1, 0)
             return m.group(0)
         if depth.get(group, 0) >= limit:
             dropped[group] = dropped.get(group, 0) + 1
-            return ""
+            return "<div>"  # still a block (keeps line breaks), but adds no level
         depth[group] = depth.get(group, 0) + 1
         return m.group(0)
 

@@ -26,13 +26,21 @@ def _aware(dt: datetime) -> datetime:
     return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
 
 
+def _local(dt: datetime, now: datetime) -> datetime:
+    """`dt` (naive = UTC) in `now`'s timezone; as is where that would leave year 1..9999."""
+    try:
+        return _aware(dt).astimezone(now.tzinfo)
+    except OverflowError:
+        return _aware(dt)
+
+
 def relative_time(dt: datetime | None, now: datetime) -> str:
     """At most 10 cells: "just now", "5m", "3h", "2d", "3w", then "Jan 5" this year or
     "2024-01-05"; near-future times (due dates) read "in 5m" ... "in 3w"."""
     if dt is None:
         return ""
     now = _aware(now)
-    dt = _aware(dt).astimezone(now.tzinfo)
+    dt = _local(dt, now)
     seconds = (now - dt).total_seconds()
     ahead, age = seconds < 0, abs(seconds)
     if age < _MINUTE:
@@ -52,7 +60,7 @@ def long_time(dt: datetime | None, now: datetime) -> str:
     if dt is None:
         return ""
     now = _aware(now)
-    dt = _aware(dt).astimezone(now.tzinfo)
+    dt = _local(dt, now)
     stamp = f"{DAYS[dt.weekday()]} {dt.day} {MONTHS[dt.month - 1]} {dt.year} {dt:%H:%M}"
     return f"{stamp} ({_ago((now - dt).total_seconds())})"
 

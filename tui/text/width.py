@@ -11,6 +11,8 @@ from rich.cells import cell_len, get_character_cell_size
 
 from tui.text.sanitize import ELLIPSIS
 
+_ZWJ = "\u200d"
+
 
 def cell_width(s: str) -> int:
     """How many terminal cells `s` occupies."""
@@ -25,6 +27,9 @@ def fit(s: str, width: int) -> str:
     """
     if width <= 0:
         return ""
+    # Rich measures a ZWJ as joining the *next* character into the previous one, so a
+    # trailing ZWJ (which joins nothing) would swallow a padding space.
+    s = s.rstrip(_ZWJ)
     total = cell_len(s)
     if total <= width:
         return s + " " * (width - total)
@@ -36,7 +41,8 @@ def fit(s: str, width: int) -> str:
             cut = i
             break
     head = s[:cut]
-    # Rich measures some sequences (emoji + VS16) as a unit; trust cell_len, not the sum.
+    # Rich measures some sequences (ZWJ, emoji + VS16) as a unit; trust cell_len, not the sum.
     while head and cell_len(head) > budget:
         head = head[:-1]
+    head = head.rstrip(_ZWJ)
     return head + " " * (budget - cell_len(head)) + ELLIPSIS

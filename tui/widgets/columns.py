@@ -13,7 +13,7 @@ from datetime import datetime
 from tui.api import Person, Ticket
 from tui.text import relative_time, safe
 
-MIN_SUBJECT = 20
+MIN_SUBJECT = 24
 
 
 @dataclass(frozen=True)
@@ -47,19 +47,19 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("ref", "Ref", 7, 1, lambda t, _c: str(t.id), "id", right=True),
+    Column("ref", "Ref", 6, 1, lambda t, _c: str(t.id), "id", right=True),
     Column("flags", "   ", 3, 6, _flags),
     Column("subject", "Subject", 0, 0, lambda t, _c: safe(t.subject, max_len=300), "subject"),
     Column(
-        "requester", "Requester", 18, 4, lambda t, c: safe(c.name(t.person, t.person_email or ""))
+        "requester", "Requester", 16, 4, lambda t, c: safe(c.name(t.person, t.person_email or ""))
     ),
-    Column("agent", "Agent", 14, 5, lambda t, c: safe(c.name(t.agent, "-")) if t.agent else "-"),
+    Column("agent", "Agent", 12, 5, lambda t, c: safe(c.name(t.agent, "-")) if t.agent else "-"),
     Column("status", "Status", 14, 2, lambda t, _c: safe(t.status.replace("_", " ")), "status"),
     Column("urgency", "Urg", 3, 7, lambda t, _c: str(t.urgency or ""), "urgency", right=True),
     Column(
         "activity",
-        "Activity",
-        8,
+        "Updated",
+        9,
         3,
         lambda t, c: relative_time(t.last_activity, c.now),
         "date_status",

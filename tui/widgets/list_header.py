@@ -20,9 +20,10 @@ class ListHeader(Static):
         self.refresh()
 
     def render(self) -> Text:
+        # One column less than our width: the list below always shows its scrollbar.
         text = Text(no_wrap=True, overflow="crop")
         arrow = "v" if self.order_dir == "desc" else "^"
-        for n, (column, width) in enumerate(fit_columns(self.size.width)):
+        for n, (column, width) in enumerate(fit_columns(self.size.width - 1)):
             if n:
                 text.append(" ")
             title = column.title

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -72,11 +73,14 @@ def header_table(
 
 class TicketHeader(Static):
     def show(
-        self, ticket: Ticket, person: Lookup, department: Department | None, now: datetime
+        self,
+        ticket: Ticket,
+        person: Lookup,
+        department: Department | None,
+        team: str | None,
+        now: datetime,
     ) -> None:
         title = Text(safe(ticket.subject, max_len=500) or "(no subject)", "bold")
         ref = Text(f"#{ticket.id}  {safe(ticket.ref)}", "dim")
-        table = header_table(ticket, person, department, now)
-        from rich.console import Group
-
+        table = header_table(ticket, person, department, team, now)
         self.update(Group(title, ref, table))

@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from tui.api import Person, Ticket
 from tui.state import EntityStore, QueueView
-from tui.text import fit
+from tui.text import cell_width, fit
 from tui.widgets.columns import RowContext, fit_columns
 
 Clock = Callable[[], datetime]
@@ -161,7 +161,9 @@ class TicketList(ScrollView, can_focus=True):
             if n:
                 text.append(" ")
             value = column.value(ticket, ctx)
-            cell = fit(value, col_width, right=column.right)
+            if column.right:
+                value = " " * max(0, col_width - cell_width(value)) + value
+            cell = fit(value, col_width)
             style = Style()
             if column.key == "urgency" and ticket.urgency >= 8:
                 style = self.get_component_rich_style("ticket-list--urgent")
