@@ -26,7 +26,11 @@ def _person(person: Person | None, fallback: str) -> Text:
 
 
 def header_table(
-    ticket: Ticket, person: Lookup, department: Department | None, now: datetime
+    ticket: Ticket,
+    person: Lookup,
+    department: Department | None,
+    team: str | None,
+    now: datetime,
 ) -> Table:
     """A two-column grid of the ticket's facts; every value is plain text, never markup."""
     grid = Table.grid(padding=(0, 2))
@@ -54,7 +58,7 @@ def header_table(
         "Department",
         Text(safe(department.title) if department else "-"),
         "Team",
-        Text(str(ticket.agent_team) if ticket.agent_team else "-"),
+        Text(safe(team) if team else "-"),
     )
     grid.add_row(
         "Created",
