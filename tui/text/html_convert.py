@@ -23,6 +23,7 @@ MAX_URL_CHARS = 200
 _LINK_TEXT_CHARS = 2048
 _PIXEL_SIZES = frozenset({"0", "1", "0px", "1px"})
 _SCHEME = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+_URL_BREAKS = re.compile(r"[\t\n\r]")
 # Tags html2text counts or toggles: a stray end tag would flip or drive its state negative
 # (a stray </script> hides everything after it), so end tags without a start are ignored.
 _PAIRED = re.compile(r"head|style|script|blockquote|code|kbd|tt|q|pre|b|strong|em|i|u|del|strike|s")
@@ -84,7 +85,8 @@ class TerminalHTML2Text(html2text.HTML2Text):
 
     def _anchor(self, attrs: dict[str, str | None], start: bool) -> None:
         if start:
-            href = (attrs.get("href") or "").strip()
+            # As browsers do, ignore tabs and newlines inside the URL (they would break lines).
+            href = _URL_BREAKS.sub("", attrs.get("href") or "").strip()
             self._links.append((href if href and not href.startswith("#") else None, ""))
             return
         if not self._links:  # a stray </a>

@@ -37,10 +37,10 @@ def plain(s: str | None) -> Text:
 
 
 def _sanitize(s: str | None, *, max_len: int | None, multiline: bool) -> str:
-    if not s:
-        return ""
     if max_len is not None and max_len < 0:
         raise ValueError(f"max_len must be >= 0, not {max_len}")
+    if not s:
+        return ""
     cut = False
     if max_len is not None and len(s) > max_len * _INPUT_FACTOR + _INPUT_SLACK:
         s, cut = s[: max_len * _INPUT_FACTOR + _INPUT_SLACK], True
