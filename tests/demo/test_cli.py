@@ -51,6 +51,15 @@ def test_prints_two_lines_then_answers(demo_process: subprocess.Popen[str]) -> N
     assert len(data) == 5 and {t["status"] for t in data} == {"resolved"}
 
 
+def test_ctrl_c_stops_cleanly(demo_process: subprocess.Popen[str]) -> None:
+    assert demo_process.stdout is not None
+    demo_process.stdout.readline()
+    demo_process.stdout.readline()
+    demo_process.send_signal(signal.SIGINT)
+    assert demo_process.wait(timeout=15) == 0
+    assert demo_process.stdout.read() == ""  # logs go to stderr, never after the two lines
+
+
 def test_options_map_to_the_config() -> None:
     options = build_parser().parse_args(
         ["--db", ":memory:", "--tickets", "500", "--api-key", "4:ABC", "--disallow",

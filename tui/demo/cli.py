@@ -7,6 +7,7 @@ The first two lines on stdout are always `DESKPRO_URL=...` and `DESKPRO_API_KEY=
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 import threading
@@ -102,8 +103,9 @@ def main(argv: Sequence[str]) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     announce(url_for(sock), config.api_key)
-    server = make_uvicorn(create_app(config), standalone=True)
-    server.run(sockets=[sock])
+    # Ctrl+C while seeding, or re-raised by uvicorn after its graceful shutdown: a clean exit.
+    with contextlib.suppress(KeyboardInterrupt):
+        make_uvicorn(create_app(config), standalone=True).run(sockets=[sock])
     return 0
 
 

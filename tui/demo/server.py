@@ -7,6 +7,7 @@ event rather than sleeping.
 
 from __future__ import annotations
 
+import copy
 import socket
 import threading
 from datetime import datetime
@@ -56,13 +57,21 @@ class ReadyServer(uvicorn.Server):
             self.ready.set()  # never leave a waiter hanging if startup failed
 
 
+def _stderr_logging() -> dict[str, Any]:
+    """uvicorn's logging setup, with access lines on stderr: stdout carries only the two
+    `DESKPRO_*=` lines, so `| head -2` or an unread pipe never blocks the server."""
+    config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    return config
+
+
 def make_uvicorn(app: Any, *, standalone: bool = False) -> ReadyServer:
     """A server for `app`. Standalone (the CLI) it logs requests to stderr the uvicorn way;
     embedded (beside the TUI) it leaves the process's logging configuration alone."""
     config = uvicorn.Config(
         app,
         lifespan="off",
-        log_config=uvicorn.config.LOGGING_CONFIG if standalone else None,
+        log_config=_stderr_logging() if standalone else None,
         log_level="info" if standalone else "warning",
         access_log=standalone,
         timeout_graceful_shutdown=2,
