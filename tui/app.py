@@ -24,6 +24,7 @@ class DeskproApp(App[None]):
         STYLES / "queues.tcss",
         STYLES / "ticket.tcss",
         STYLES / "dialogs.tcss",
+        STYLES / "compose.tcss",
     ]
     COMMANDS = {ScreenCommands}
     BINDINGS = bindings(GLOBAL_COMMANDS)
@@ -85,6 +86,21 @@ class DeskproApp(App[None]):
         assert self.service is not None
         neighbour = getattr(queues, "neighbour", None)
         self.push_screen(TicketScreen(self.service, ticket_id, neighbour, clock=self.clock))
+
+    def open_compose(self, queues: object | None = None) -> None:
+        """A new ticket; once sent it opens, with `queues` (default: the current screen)
+        giving the J/K neighbours as when opened from the list."""
+        from tui.screens.compose import ComposeScreen
+
+        assert self.service is not None
+        origin = queues if queues is not None else self.screen
+        max_bytes = self.settings.max_attachment_mb * 1024 * 1024
+
+        def sent(ticket_id: int | None) -> None:
+            if ticket_id is not None:
+                self.open_ticket(ticket_id, origin)
+
+        self.push_screen(ComposeScreen(self.service, max_bytes=max_bytes), sent)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

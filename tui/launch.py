@@ -10,11 +10,14 @@ def run_app(
     paths: AppPaths,
     settings: Settings,
     store: SecretStore | None = None,
+    label: str | None = None,
 ) -> int:
     from tui.app import DeskproApp
     from tui.session import build_service
 
     service = build_service(spec, paths) if spec else None
+    if service is not None:
+        service.label = label
     app = DeskproApp(
         service,
         settings=settings,
@@ -34,4 +37,4 @@ def run_demo(paths: AppPaths, settings: Settings) -> int:
     ensure_private_dir(paths.data_dir)
     with DemoServer(db=str(paths.data_dir / "demo.sqlite3")) as server:
         spec = ConnectionSpec(url=server.url, api_key=server.api_key, profile=None)
-        return run_app(spec, paths, settings)
+        return run_app(spec, paths, settings, label="demo helpdesk")

@@ -49,6 +49,7 @@ class QueuesScreen(Screen[None]):
         Command("queues.refresh", "ctrl+r", "refresh", "Refresh", "Reload the queue now"),
         Command("queues.sidebar", "tab", "toggle_focus", "Queues", "Move between queues and list"),
         Command("queues.sort", "o", "sort", "Sort", "Choose the order of the list"),
+        Command("queues.compose", "c", "compose", "New ticket", "Write a new ticket"),
         Command("queues.reverse", "O", "reverse", "Reverse", "Flip the sort direction", show=False),
         Command(
             "queues.back",
@@ -92,7 +93,7 @@ class QueuesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         bar = self.query_one(StatusBar)
-        bar.helpdesk = self.service.helpdesk_url.split("//", 1)[-1].rstrip("/")
+        bar.helpdesk = self.service.label
         self._unsubscribe = [
             self.service.connection.subscribe(lambda s: setattr(bar, "status", s)),
             self.service.tickets.subscribe(self._tickets_changed),
@@ -100,6 +101,8 @@ class QueuesScreen(Screen[None]):
         ]
         self.ticket_list.focus()
         self.start()
+        if self.service.drafts.get("compose"):
+            self.notify("An unsent new ticket was kept: press c to continue it.", timeout=15)
 
     def on_unmount(self) -> None:
         for unsubscribe in self._unsubscribe:
@@ -279,6 +282,9 @@ class QueuesScreen(Screen[None]):
 
     def action_open_ticket(self) -> None:
         self.ticket_list.action_open()
+
+    def action_compose(self) -> None:
+        self.app.open_compose(self)  # type: ignore[attr-defined]
 
     def action_filter(self) -> None:
         self.add_class("-filtering")

@@ -75,7 +75,7 @@ class TicketScreen(Screen[None]):
 
     def on_mount(self) -> None:
         bar = self.query_one(StatusBar)
-        bar.helpdesk = self.service.helpdesk_url.split("//", 1)[-1].rstrip("/")
+        bar.helpdesk = self.service.label
         bar.agent = self.service.me.label if self.service.me else ""
         bar.status = self.service.connection.status
         self._unsubscribe = [

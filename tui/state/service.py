@@ -61,6 +61,7 @@ class HelpdeskService:
         self.statuses: list[TicketStatus] = []
         self.ticket_filters: list[TicketFilter] = []
         self.team_names: dict[int, str] = {}
+        self._label: str | None = None
         self._messages: dict[int, list[Message]] = {}
         self._inflight: dict[Hashable, asyncio.Future[Any]] = {}
         client.on_retry = self._on_retry
@@ -68,6 +69,15 @@ class HelpdeskService:
     @property
     def helpdesk_url(self) -> str:
         return self.client.helpdesk_url
+
+    @property
+    def label(self) -> str:
+        """How the status bar names this helpdesk (host, or a name given to it)."""
+        return self._label or self.helpdesk_url.split("//", 1)[-1].rstrip("/")
+
+    @label.setter
+    def label(self, value: str | None) -> None:
+        self._label = value
 
     # -- plumbing ---------------------------------------------------------------------
 

@@ -1,0 +1,82 @@
+"""Fixtures for Pilot tests: the real app over a real client against the demo helpdesk."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import pytest
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from tui.api import DeskproClient, Ticket
+from tui.app import DeskproApp
+from tui.demo import DemoServer
+from tui.screens.queues import QueuesScreen
+from tui.state import HelpdeskService
+
+FIXED_NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+
+
+def make_service(server: DemoServer) -> HelpdeskService:
+    service = HelpdeskService(DeskproClient(server.url, server.api_key))
+    service.label = "demo helpdesk"
+    return service
+
+
+@pytest.fixture
+def service(demo_server: DemoServer) -> HelpdeskService:
+    return make_service(demo_server)
+
+
+@pytest.fixture
+def app(service: HelpdeskService) -> DeskproApp:
+    return DeskproApp(service)
+
+
+async def until(
+    pilot: Pilot[object], check: Callable[[], object], what: str, timeout: float = 15.0
+) -> None:
+    """Let the app run until `check()` is true; fail with `what` if it never becomes so."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not check():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"timed out waiting for: {what}")
+        await pilot.pause(0.02)
+
+
+async def queue_loaded(pilot: Pilot[object]) -> QueuesScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, QueuesScreen)
+    await until(
+        pilot,
+        lambda: screen.view is not None and screen.view.loaded and screen.ticket_list.row_count > 0,
+        "the first queue's rows",
+    )
+    return screen
+
+
+def plain_text(widget: Static, width: int = 200) -> str:
+    """What a Static shows, as plain text (rendered by Rich, styles dropped)."""
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(widget.content)
+    return console.export_text()
+
+
+CreateTicket = Callable[..., Awaitable[Ticket]]
+
+
+@pytest.fixture
+def create_ticket(demo_server: DemoServer) -> CreateTicket:
+    """Make a ticket of the test's own over the API (tests never change seeded ones)."""
+
+    async def create(subject: str = "Pilot test ticket", **fields: object) -> Ticket:
+        async with DeskproClient(demo_server.url, demo_server.api_key) as dp:
+            fields.setdefault("person", "pilot.tester@example.com")
+            fields.setdefault("message", "<p>Hello from a test.</p>")
+            return await dp.create_ticket(subject=subject, **fields)  # type: ignore[arg-type]
+
+    return create

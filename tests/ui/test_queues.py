@@ -1,0 +1,131 @@
+"""The queues screen driven with the keyboard against the demo helpdesk."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from tui.api import DeskproClient
+from tui.app import DeskproApp
+from tui.demo import DemoServer
+from tui.state import matches_words
+from tui.widgets.queue_sidebar import QueueSidebar
+from tui.widgets.status_bar import StatusBar
+
+from .conftest import CreateTicket, plain_text, queue_loaded, until
+
+
+async def test_first_queue_counts_and_status_bar(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        assert screen.view is not None and screen.view.spec.key == "mine"
+        me = app.service.me
+        assert me is not None and me.id == 1
+        for index in range(screen.ticket_list.row_count):
+            ticket = app.service.tickets.get(screen.ticket_list.id_at(index))
+            assert ticket is not None and ticket.agent == 1
+        sidebar = screen.query_one(QueueSidebar)
+        await until(pilot, lambda: "archived" in sidebar.counts, "counts of every queue")
+        assert sidebar.counts["mine"] == screen.view.total
+        bar = screen.query_one(StatusBar)
+        assert bar.agent == me.label and bar.status.state == "online"
+
+
+async def _choose_queue(pilot, screen, key: str) -> None:
+    sidebar = screen.query_one(QueueSidebar)
+    await pilot.press("tab")
+    assert sidebar.has_focus
+    target = list(sidebar.specs).index(key)
+    for _ in range(target - (sidebar.highlighted or 0)):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await until(
+        pilot, lambda: screen.view.spec.key == key and screen.view.loaded, f"queue {key} loaded"
+    )
+
+
+async def test_paging_past_the_first_page(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        await _choose_queue(pilot, screen, "active")
+        view = screen.view
+        assert view.total is not None and view.total > view.page_size  # the seed has > 50
+        assert screen.ticket_list.has_focus
+        await pilot.press("G")
+        last = view.total - 1
+        await until(pilot, lambda: screen.ticket_list.id_at(last) is not None, "last page")
+        assert screen.ticket_list.cursor == last
+        assert sorted(view.pages) == [1, view.page_of(last)]  # only viewed pages are held
+        ids = [screen.ticket_list.id_at(i) for i in range(view.page_size)]
+        assert None not in ids and len(set(ids)) == len(ids)
+
+
+async def test_inactive_queue_and_filter_terms(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        await _choose_queue(pilot, screen, "resolved")
+        statuses = {app.service.tickets.get(i).status for i in screen.view.loaded_ids()}
+        assert statuses == {"resolved"}
+        await pilot.press("slash")
+        await pilot.press(*"status:awaiting_user agent:me")
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: screen.view.spec.status == ("awaiting_user",) and screen.view.loaded,
+            "the filtered queue",
+        )
+        tickets = [app.service.tickets.get(i) for i in screen.view.loaded_ids()]
+        assert tickets and {(t.status, t.agent) for t in tickets} == {("awaiting_user", 1)}
+        assert screen.ticket_list.has_focus
+        await pilot.press("escape")
+        await until(
+            pilot,
+            lambda: screen.view.spec.key == "resolved" and screen.view.loaded,
+            "back to the unfiltered queue",
+        )
+
+
+async def test_words_narrow_loaded_rows_as_you_type(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        before = screen.ticket_list.row_count
+        first = app.service.tickets.get(screen.ticket_list.id_at(0))
+        word = first.subject.split()[0].lower()
+        await pilot.press("slash", *word)
+        rows = [
+            app.service.tickets.get(screen.ticket_list.id_at(i))
+            for i in range(screen.ticket_list.row_count)
+        ]
+        assert 0 < len(rows) <= before
+        people = {p.id: p for p in app.service.people.values()}
+        assert all(matches_words(t, [word], people) for t in rows)
+        assert first in rows
+        await pilot.press(*"zzqqxx")
+        assert screen.ticket_list.row_count == 0
+        assert "No loaded ticket matches" in plain_text(screen.query_one("#empty", Static))
+
+
+async def test_a_filter_term_error_is_shown_not_sent(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        spec = screen.view.spec
+        await pilot.press("slash", *"dept:nowhere", "enter")
+        assert "not a department" in plain_text(screen.query_one("#filter-error", Static))
+        assert screen.view.spec == spec
+
+
+async def test_refresh_shows_changes_made_elsewhere(
+    app: DeskproApp, demo_server: DemoServer, create_ticket: CreateTicket
+) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        await _choose_queue(pilot, screen, "active")
+        ticket = await create_ticket("Arrived while watching the queue")
+        async with DeskproClient(demo_server.url, demo_server.api_key) as dp:
+            await dp.update_ticket(ticket.id, urgency=9)
+        screen.poll()
+        await until(pilot, lambda: ticket.id in screen.ticket_list.changed, "change noticed")
+        await until(pilot, lambda: screen.view.index_of(ticket.id) is not None, "new row")
+        assert app.service.tickets.get(ticket.id).urgency == 9
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: screen.view.loaded, "reloaded")
+        assert screen.view.index_of(ticket.id) is not None
