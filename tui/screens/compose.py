@@ -114,23 +114,25 @@ class ComposeScreen(Screen[int | None]):
         yield Label("New ticket", classes="dialog-title", id="compose-title")
         with VerticalScroll(id="compose-form"):
             suggester = RequesterSuggester(self.service, self._show_requester)
-            to = Input(placeholder="requester email", suggester=suggester, id="to")
+            to = Input(placeholder="requester email", suggester=suggester, id="to", compact=True)
             yield from self._field("to", "To", to)
             yield Static("", id="to-hint", markup=False)
-            yield from self._field("subject", "Subject", Input(id="subject"))
+            yield from self._field("subject", "Subject", Input(id="subject", compact=True))
             yield from self._field("message", "Message", TextArea(id="message", soft_wrap=True))
             yield Label("Markdown, sent as HTML · ctrl+e opens $EDITOR", classes="hint field-hint")
             yield from self._field("department", "Department", self._department_select())
             agents = [(Text(safe(a.label)), a.id) for a in self.service.agents if not a.is_disabled]
             yield from self._field(
-                "agent", "Agent", Select(agents, prompt="Unassigned", id="agent")
+                "agent", "Agent", Select(agents, prompt="Unassigned", id="agent", compact=True)
             )
             urgencies = [(str(n), n) for n in range(1, 11)]
             yield from self._field(
-                "urgency", "Urgency", Select(urgencies, prompt="Default", id="urgency")
+                "urgency",
+                "Urgency",
+                Select(urgencies, prompt="Default", id="urgency", compact=True),
             )
             yield from self._field(
-                "labels", "Labels", Input(placeholder="comma, separated", id="labels")
+                "labels", "Labels", Input(placeholder="comma, separated", id="labels", compact=True)
             )
             with Vertical(classes="field", id="attachments-field"):
                 yield Label("Attachments", classes="field-label")
@@ -146,7 +148,7 @@ class ComposeScreen(Screen[int | None]):
             key=lambda d: (d.display_order, d.title.casefold()),
         )
         options = [(Text(safe(d.title or d.user_title or f"#{d.id}")), d.id) for d in departments]
-        return Select(options, prompt="Default department", id="department")
+        return Select(options, prompt="Default department", id="department", compact=True)
 
     # -- draft ------------------------------------------------------------------------
 

@@ -33,11 +33,12 @@ def header_table(
     now: datetime,
 ) -> Table:
     """A two-column grid of the ticket's facts; every value is plain text, never markup."""
-    grid = Table.grid(padding=(0, 2))
+    grid = Table.grid(padding=(0, 2), expand=True)
+    # One line a fact, cut with an ellipsis: the conversation needs the room more.
     grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
     grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
     status = safe(ticket.status.replace("_", " "))
     if ticket.is_hold:
         status += " (on hold)"

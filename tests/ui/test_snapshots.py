@@ -1,0 +1,65 @@
+"""Snapshots of the queues and ticket screens at 80x24 and 120x36.
+
+Each runs against its own demo helpdesk seeded at a fixed date, with the app's clock
+fixed too, so relative times ("3d") and every row are the same on every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app import DeskproApp
+from tui.demo import DemoServer
+from tui.screens.ticket import TicketScreen
+from tui.widgets.message_view import MessageView
+from tui.widgets.queue_sidebar import QueueSidebar
+
+from .conftest import FIXED_NOW, make_service, queue_loaded, until
+
+SIZES = [(80, 24), (120, 36)]
+
+
+def snapshot_app(make_demo_server: Callable[..., DemoServer]) -> DeskproApp:
+    server = make_demo_server(now=FIXED_NOW)
+    return DeskproApp(make_service(server), clock=lambda: FIXED_NOW)
+
+
+async def settled_queues(pilot: Pilot[object]) -> None:
+    screen = await queue_loaded(pilot)
+    sidebar = screen.query_one(QueueSidebar)
+    await until(pilot, lambda: len(sidebar.counts) == len(sidebar.specs), "every count")
+    await pilot.app.workers.wait_for_complete()
+
+
+def first_ticket_with_note_and_attachment(app: DeskproApp) -> int:
+    """A seeded ticket of "My tickets" whose thread has a note and an attachment."""
+    return next(t.id for t in app.service.tickets.values() if t.has_attachments and t.agent == 1)
+
+
+async def settled_ticket(pilot: Pilot[object]) -> None:
+    await settled_queues(pilot)
+    app = pilot.app
+    assert isinstance(app, DeskproApp)
+    screen = app.screen
+    app.open_ticket(first_ticket_with_note_and_attachment(app), screen)
+    await until(
+        pilot,
+        lambda: isinstance(app.screen, TicketScreen) and len(app.screen.query(MessageView)) > 0,
+        "the conversation",
+    )
+    await pilot.app.workers.wait_for_complete()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_queues_screen(snap_compare, make_demo_server, size: tuple[int, int]) -> None:  # noqa: ANN001
+    app = snapshot_app(make_demo_server)
+    assert snap_compare(app, terminal_size=size, run_before=settled_queues)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_ticket_screen(snap_compare, make_demo_server, size: tuple[int, int]) -> None:  # noqa: ANN001
+    app = snapshot_app(make_demo_server)
+    assert snap_compare(app, terminal_size=size, run_before=settled_ticket)
