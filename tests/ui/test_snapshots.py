@@ -54,12 +54,12 @@ async def settled_ticket(pilot: Pilot[object]) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_queues_screen(snap_compare, make_demo_server, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_queues_screen(snap_compare, make_demo_server, size: tuple[int, int]) -> None:
     app = snapshot_app(make_demo_server)
     assert snap_compare(app, terminal_size=size, run_before=settled_queues)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_ticket_screen(snap_compare, make_demo_server, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_ticket_screen(snap_compare, make_demo_server, size: tuple[int, int]) -> None:
     app = snapshot_app(make_demo_server)
     assert snap_compare(app, terminal_size=size, run_before=settled_ticket)
