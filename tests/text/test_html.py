@@ -205,8 +205,8 @@ def test_one_megabyte_message() -> None:
 
 
 def test_dense_markup() -> None:
-    html = "<p>hi <b>there</b> <a href='https://x.example'>link</a></p>" * 4_000
-    assert html_to_text(html).count("link <https://x.example>") == 4_000
+    html = "<p>hi <b>there</b> <a href='https://x.example'>link</a></p>" * 2_000
+    assert html_to_text(html).count("link <https://x.example>") == 2_000
 
 
 @pytest.mark.parametrize(
@@ -214,7 +214,7 @@ def test_dense_markup() -> None:
     [
         "<a b='>'" * 20_000,  # quadratic for the stdlib HTMLParser if not defused
         "<!-- - -- ---" * 20_000,
-        "<a " * 50_000,
+        "<a " * 20_000,
         "<" * 200_000,
         "&" * 200_000,
     ],

@@ -22,7 +22,7 @@ from tui.text import (
 )
 
 # deadline=None: CI machines stall; database=None: nothing written into the work tree.
-FAST = settings(max_examples=300, deadline=None, database=None)
+FAST = settings(max_examples=200, deadline=None, database=None)
 SLOW = settings(
     max_examples=100,
     deadline=None,

@@ -8,9 +8,9 @@ message takes a while (html2text manages ~0.5 MB/s of dense HTML): call it from 
 
 from __future__ import annotations
 
-import html
 import logging
 import re
+from html import unescape
 
 from tui.text.html_convert import html2text_convert
 from tui.text.html_fallback import fallback_text, strip_tags
@@ -26,9 +26,9 @@ _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
-def html_to_text(html_body: str | None, *, width: int = 0) -> str:
+def html_to_text(html: str | None, *, width: int = 0) -> str:
     """Readable plain text from message HTML; `width` > 0 wraps lines (0: the widget wraps)."""
-    return _to_text(html_body, is_html=True, width=width)
+    return _to_text(html, is_html=True, width=max(width, 0))
 
 
 def message_text(html_or_text: str | None, *, is_html: bool = True) -> str:
@@ -45,7 +45,7 @@ def _to_text(body: str | None, *, is_html: bool, width: int) -> str:
     if not is_html:
         text = body
     elif not _TAG_LIKE.search(body):
-        text = html.unescape(body)  # text without tags: keep its line breaks
+        text = unescape(body)  # text without tags: keep its line breaks
     else:
         text = _convert(body, width)
     text = tidy(safe_multiline(text))
