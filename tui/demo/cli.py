@@ -7,7 +7,6 @@ The first two lines on stdout are always `DESKPRO_URL=...` and `DESKPRO_API_KEY=
 from __future__ import annotations
 
 import argparse
-import contextlib
 import re
 import sys
 import threading
@@ -92,6 +91,13 @@ def announce(url: str, api_key: str) -> None:
 
 def main(argv: Sequence[str]) -> int:
     options = build_parser().parse_args(list(argv))
+    try:
+        return _serve(options)
+    except KeyboardInterrupt:  # Ctrl+C while seeding, or re-raised by uvicorn after shutdown
+        return 0
+
+
+def _serve(options: argparse.Namespace) -> int:
     config = config_from(options)
     from tui.demo.app import create_app
     from tui.demo.server import bind_socket, make_uvicorn, url_for
@@ -103,9 +109,7 @@ def main(argv: Sequence[str]) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     announce(url_for(sock), config.api_key)
-    # Ctrl+C while seeding, or re-raised by uvicorn after its graceful shutdown: a clean exit.
-    with contextlib.suppress(KeyboardInterrupt):
-        make_uvicorn(create_app(config), standalone=True).run(sockets=[sock])
+    make_uvicorn(create_app(config), standalone=True).run(sockets=[sock])
     return 0
 
 
