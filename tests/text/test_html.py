@@ -237,7 +237,7 @@ def test_falls_back_when_html2text_raises(monkeypatch: pytest.MonkeyPatch) -> No
         "<img alt='logo'><script>alert(1)</script>"
     )
     assert html_to_text(html) == (
-        "Hello there & bye\n\n>\n> quoted\n>\n\n- one\n\n- two\n\n[image: logo]"
+        "Hello there & bye\n\n> quoted\n\n- one\n\n- two\n\n[image: logo]"
     )
 
 
@@ -256,3 +256,46 @@ def test_message_text() -> None:
     assert message_text("<p>Hi <b>there</b></p>") == "Hi **there**"
     assert message_text("<p>Hi</p>\n\x1b[2J", is_html=False) == "<p>Hi</p>"
     assert message_text(None) == ""
+
+
+def test_gmail_reply_with_quoted_history() -> None:
+    html = (
+        '<div dir="ltr">Thanks!<div><br></div><div>Still broken though.</div></div><br>'
+        '<div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Tue, 4 Mar 2025 at'
+        ' 10:00, Support &lt;<a href="mailto:support@example.com">support@example.com</a>'
+        '&gt; wrote:<br></div><blockquote class="gmail_quote"><div dir="ltr">Please try'
+        ' <a href="https://help.example.com/kb/49">this article</a>.<br><ol>'
+        "<li>Turn it off</li><li>Turn it on</li></ol></div></blockquote></div>"
+    )
+    assert html_to_text(html) == (
+        "Thanks!\n"
+        "\n"
+        "Still broken though.\n"
+        "\n"
+        "On Tue, 4 Mar 2025 at 10:00, Support <support@example.com> wrote:\n"
+        "\n"
+        "> Please try this article <https://help.example.com/kb/49>.\n"
+        ">\n"
+        ">   1. Turn it off\n"
+        ">   2. Turn it on"
+    )
+
+
+def test_outlook_message_with_conditional_comments() -> None:
+    html = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style><!--'
+        " p.MsoNormal {margin:0cm;} --></style><!--[if gte mso 9]><xml><o:shapedefaults"
+        ' v:ext="edit" /></xml><![endif]--></head><body><div class=WordSection1>'
+        "<p class=MsoNormal>Hi team,<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+        "<p class=MsoNormal>Printer shows <b>Error 49</b>.<o:p></o:p></p>"
+        "<p class=MsoNormal><b>From:</b> Support &lt;support@example.com&gt;<br>"
+        "<b>Sent:</b> 05 March 2025 14:02</p></div></body></html>"
+    )
+    assert html_to_text(html) == (
+        "Hi team,\n"
+        "\n"
+        "Printer shows **Error 49**.\n"
+        "\n"
+        "**From:** Support <support@example.com>\n"
+        "**Sent:** 05 March 2025 14:02"
+    )

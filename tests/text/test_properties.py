@@ -22,9 +22,9 @@ from tui.text import (
 )
 
 # deadline=None: CI machines stall; database=None: nothing written into the work tree.
-FAST = settings(max_examples=200, deadline=None, database=None)
+FAST = settings(max_examples=150, deadline=None, database=None)
 SLOW = settings(
-    max_examples=100,
+    max_examples=75,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow],

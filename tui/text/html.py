@@ -22,8 +22,6 @@ log = logging.getLogger("tui.text")
 MAX_INPUT_CHARS = 2_000_000
 TRUNCATED_NOTE = "[message truncated]"
 _TAG_LIKE = re.compile(r"<[A-Za-z!/?]")
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
-_BLANK_RUN = re.compile(r"\n{3,}")
 
 
 def html_to_text(html: str | None, *, width: int = 0) -> str:
@@ -68,6 +66,22 @@ def _convert(body: str, width: int) -> str:
 
 
 def tidy(text: str) -> str:
-    """Strip trailing spaces, collapse runs of blank lines to one, trim blank edges."""
-    text = _TRAILING_SPACE.sub("", text)
-    return _BLANK_RUN.sub("\n\n", text).strip("\n")
+    """Strip trailing spaces; collapse runs of blank lines to one; drop empty quote lines
+    (">") that repeat or only pad a quote's edges; trim blank lines at both ends."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if not line:
+            while out and _is_empty_quote(out[-1]):
+                out.pop()  # a quote ends: its trailing ">" lines are noise
+            if out and out[-1]:
+                out.append(line)
+        elif not (_is_empty_quote(line) and (not out or not out[-1] or out[-1] == line)):
+            out.append(line)
+    while out and (not out[-1] or _is_empty_quote(out[-1])):
+        out.pop()
+    return "\n".join(out)
+
+
+def _is_empty_quote(line: str) -> bool:
+    return not line.strip(">")
