@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from tui.app import DeskproApp
 from tui.demo import DemoServer
+from tui.screens.assign import AssignScreen
 from tui.screens.ticket import TicketScreen
 from tui.widgets.message_view import MessageView
 from tui.widgets.queue_sidebar import QueueSidebar
@@ -63,3 +64,16 @@ def test_queues_screen(snap_compare, make_demo_server, size: tuple[int, int]) ->
 def test_ticket_screen(snap_compare, make_demo_server, size: tuple[int, int]) -> None:
     app = snapshot_app(make_demo_server)
     assert snap_compare(app, terminal_size=size, run_before=settled_ticket)
+
+
+async def assign_open(pilot: Pilot[object]) -> None:
+    await settled_ticket(pilot)
+    await pilot.press("a", *"a")
+    await until(pilot, lambda: isinstance(pilot.app.screen, AssignScreen), "the assign picker")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_assign_modal(snap_compare, make_demo_server, size: tuple[int, int]) -> None:
+    app = snapshot_app(make_demo_server)
+    assert snap_compare(app, terminal_size=size, run_before=assign_open)

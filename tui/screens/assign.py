@@ -59,7 +59,7 @@ class AssignScreen(FilterPicker[AssignChoice]):
         if not query:
             if self.me is not None:
                 options.add_option(
-                    Option(agent_line(self.me, self.team_names, me=True), id=f"agent:{self.me.id}")
+                    Option(agent_line(self.me, self.team_names, me=True), id=f"me:{self.me.id}")
                 )
             options.add_option(unassigned)
             ranked = self.agents
@@ -79,7 +79,7 @@ class AssignScreen(FilterPicker[AssignChoice]):
     def choose(self, option_id: str) -> None:
         if option_id == UNASSIGNED:
             self.dismiss(AssignChoice(None, "nobody"))
-        elif option_id.startswith("agent:"):
-            agent_id = int(option_id.removeprefix("agent:"))
+        elif option_id.startswith(("agent:", "me:")):
+            agent_id = int(option_id.split(":", 1)[1])
             agent = next((a for a in self.agents if a.id == agent_id), self.me)
             self.dismiss(AssignChoice(agent_id, agent.label if agent else f"#{agent_id}"))

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -214,6 +214,11 @@ class ComposeScreen(Screen[int | None]):
         else:
             hint = ""
         self.query_one("#to-hint", Static).update(hint)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Light up the label of the field being edited (CSS :focus-within lags behind).
+        for field in self.query(".field"):
+            field.set_class(event.widget in field.query("*").nodes, "-focused")
 
     # -- errors -----------------------------------------------------------------------
 
