@@ -17,6 +17,7 @@ from typing import Any
 import uvicorn
 
 from tui.demo.config import DEFAULT_API_KEY, DEFAULT_MAX_UPLOAD_BYTES, DemoConfig
+from tui.demo.db import Database
 
 STARTUP_TIMEOUT = 30.0
 
@@ -81,7 +82,12 @@ def make_uvicorn(app: Any, *, standalone: bool = False) -> ReadyServer:
 
 
 class DemoServer:
-    """`with DemoServer(db=":memory:") as srv: httpx.get(srv.url + "/api/v2/me", ...)`."""
+    """`with DemoServer(db=":memory:") as srv: httpx.get(srv.url + "/api/v2/me", ...)`.
+
+    `tickets=None` seeds the ~150 hand-shaped tickets, `tickets=N` generates N; `seed` and
+    `now` (the anchor of seeded dates) make the data reproducible. The other options are
+    those of `deskpro-tui demo-server` (see `DemoConfig`). `url` has no trailing slash.
+    """
 
     def __init__(
         self,
@@ -110,7 +116,7 @@ class DemoServer:
         self.api_key = self.config.api_key
         self._server: ReadyServer | None = None
         self._thread: threading.Thread | None = None
-        self._db: Any = None
+        self._db: Database | None = None
 
     def start(self) -> DemoServer:
         from tui.demo.app import create_app, open_database
