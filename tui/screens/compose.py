@@ -71,9 +71,13 @@ class RequesterSuggester(Suggester):
                 page = await self.service.client.list_people(email=value, count=1)
             except DeskproError:
                 return None  # a suggestion is a nicety: never an error
-            if self.service.people.put_many(page.items):
-                self.found()
+            self.service.people.put_many(page.items)
+            self.found()
         return None
+
+    def is_new(self, email: str) -> bool:
+        """Looked up on the helpdesk and not found: sending will create the person."""
+        return email.strip().casefold() in self.asked
 
 
 def person_by_email(people: Iterable[Person], email: str) -> Person | None:
@@ -99,6 +103,7 @@ class ComposeScreen(Screen[int | None]):
         self.max_bytes = max_bytes
         self.files: list[OutgoingFile] = []
         self.sending = False
+        self._suggester = RequesterSuggester(service, self._show_requester)
         self.last_folder: Path | None = None
 
     # -- layout -----------------------------------------------------------------------
@@ -113,8 +118,9 @@ class ComposeScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         yield Label("New ticket", classes="dialog-title", id="compose-title")
         with VerticalScroll(id="compose-form"):
-            suggester = RequesterSuggester(self.service, self._show_requester)
-            to = Input(placeholder="requester email", suggester=suggester, id="to", compact=True)
+            to = Input(
+                placeholder="requester email", suggester=self._suggester, id="to", compact=True
+            )
             yield from self._field("to", "To", to)
             yield Static("", id="to-hint", markup=False)
             yield from self._field("subject", "Subject", Input(id="subject", compact=True))
@@ -165,7 +171,7 @@ class ComposeScreen(Screen[int | None]):
         await self._show_files()
         problems = [m for f in self.files if (m := check_file(f.path, self.max_bytes))]
         self._set_error("attachments", " ".join(problems))
-        self._show_requester()
+        self.check_requester(draft.to)
         # Continue where the agent stopped: the first required field still empty.
         empty = [f for f in ("to", "subject") if not self.query_one(f"#{f}", Input).value]
         self.query_one(f"#{empty[0]}" if empty else "#message").focus()
@@ -209,7 +215,7 @@ class ComposeScreen(Screen[int | None]):
         person = person_by_email(self.service.people.values(), typed)
         if person is not None:
             hint = f"Existing person: {safe(person.label, max_len=60)}"
-        elif looks_like_email(typed):
+        elif looks_like_email(typed) and self._suggester.is_new(typed):
             hint = "New person: created when the ticket is sent."
         else:
             hint = ""
@@ -219,6 +225,13 @@ class ComposeScreen(Screen[int | None]):
         # Light up the label of the field being edited (CSS :focus-within lags behind).
         for field in self.query(".field"):
             field.set_class(event.widget in field.query("*").nodes, "-focused")
+
+    @work(group="requester", exit_on_error=False)
+    async def check_requester(self, email: str) -> None:
+        """A restored requester: ask the helpdesk whether the person exists."""
+        if looks_like_email(email):
+            await self._suggester.get_suggestion(email.strip().casefold())
+        self._show_requester()
 
     # -- errors -----------------------------------------------------------------------
 

@@ -13,17 +13,17 @@ from tui.commands import Command, bindings
 from tui.state.outgoing import OutgoingFile, human_size
 from tui.text import fit, safe
 
-NAME_WIDTH = 28
 STATE_STYLES = {"waiting": "dim", "uploading": "bold", "uploaded": "green", "failed": "red"}
+COLUMNS = 9 + 2 + 16 + 8 + 10  # size, gap, type, inline mark, state
 
 
-def describe(file: OutgoingFile) -> Text:
+def describe(file: OutgoingFile, width: int = 80) -> Text:
     """One row: `name  size  type  inline  state`, then the error on its own line."""
     text = Text(no_wrap=False)
-    text.append(fit(safe(file.name), NAME_WIDTH), style="bold")
-    text.append(f" {human_size(file.size):>9}  ")
-    text.append(fit(safe(file.content_type), 18), style="dim")
-    text.append(" inline " if file.inline else " " * 8, style="reverse" if file.inline else "")
+    text.append(fit(safe(file.name), min(48, max(12, width - COLUMNS))), style="bold")
+    text.append(f" {human_size(file.size):>8}  ")
+    text.append(fit(safe(file.content_type), 15), style="dim")
+    text.append(" inline " if file.inline else " " * 8, style="bold")
     text.append(f" {file.state}", style=STATE_STYLES.get(file.state, ""))
     if file.error:
         text.append("\n" + safe(file.error), style="red")
@@ -36,14 +36,18 @@ class AttachmentRow(ListItem):
         self.file = file
 
     def compose(self) -> ComposeResult:
-        yield Static(describe(self.file), markup=False, classes="attachment-info")
+        yield Static("", markup=False, classes="attachment-info")
         yield ProgressBar(total=max(self.file.size, 1), show_eta=False)
 
     def on_mount(self) -> None:
         self.update_row()
 
+    def on_resize(self) -> None:
+        self.update_row()  # the name column takes what the other columns leave
+
     def update_row(self) -> None:
-        self.query_one(".attachment-info", Static).update(describe(self.file))
+        width = self.content_size.width or 80
+        self.query_one(".attachment-info", Static).update(describe(self.file, width))
         bar = self.query_one(ProgressBar)
         bar.display = self.file.state == "uploading"
         bar.update(total=max(self.file.size, 1), progress=self.file.sent)
