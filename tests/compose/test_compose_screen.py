@@ -14,6 +14,7 @@ from tui.api import DeskproClient
 from tui.app import DeskproApp
 from tui.demo import DemoServer
 from tui.screens.compose import ComposeScreen
+from tui.state.outgoing import looks_like_email
 from tui.widgets.attachment_list import AttachmentList
 
 
@@ -166,3 +167,54 @@ async def test_escape_asks_and_discard_forgets(demo_server: DemoServer, tmp_path
         await pilot.press("escape", "d")
         await wait_for(pilot, lambda: not isinstance(app.screen, ComposeScreen), "closed")
         assert app.service.drafts.get("compose") is None
+
+
+async def test_a_failed_file_is_retried_alone_then_sent(
+    make_demo_server: Callable[..., DemoServer], tmp_path: Path
+) -> None:
+    server = make_demo_server(max_upload_bytes=64)  # the helpdesk's own limit, below ours
+    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+    small.write_text("small")
+    big.write_text("x" * 100)
+    async with running_app(server, tmp_path / "drafts") as (app, pilot):
+        screen = await open_compose(app, pilot)
+        await pilot.press(*"jo@x.org", "tab", *"Retry", "tab", *"Hi")
+        await attach(pilot, small)
+        await attach(pilot, big)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not screen.sending, "the send to stop")
+        assert [f.state for f in screen.files] == ["uploaded", "failed"]
+        assert "big.txt: " in error_of(screen, "attachments")
+        assert app.focused is screen.query_one(AttachmentList)
+        first_blob = screen.files[0].blob
+        big.write_text("trimmed")  # the agent trims the log, then retries just that file
+        screen.query_one(AttachmentList).index = 1
+        await pilot.press("r")
+        await wait_for(pilot, lambda: screen.files[1].state == "uploaded", "the retry")
+        assert screen.files[0].blob is first_blob  # not uploaded twice
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: hasattr(app.screen, "ticket_id"), "the new ticket")
+        attachments = await app.service.client.list_attachments(app.screen.ticket_id)
+    assert sorted(a.blob.filename for a in attachments) == ["big.txt", "small.txt"]
+
+
+async def test_the_requester_is_suggested_and_checked(
+    demo_server: DemoServer, tmp_path: Path
+) -> None:
+    async with running_app(demo_server, tmp_path / "drafts") as (app, pilot):
+        customer = next(p for p in app.service.people.values() if not p.is_agent)
+        email = customer.primary_email or ""
+        screen = await open_compose(app, pilot)
+        await pilot.press(*email[:3])
+        await wait_for(pilot, lambda: screen.query_one("#to", Input)._suggestion, "a suggestion")
+        await pilot.press("right")  # accept it
+        to = screen.query_one("#to", Input)
+        assert to.value.casefold().startswith(email[:3].casefold())
+        assert looks_like_email(to.value)
+        await wait_for(pilot, lambda: "Existing person" in hint_of(screen), "the hint")
+        to.value = "brand.new.person@example.org"
+        await wait_for(pilot, lambda: "New person" in hint_of(screen), "the new-person hint")
+
+
+def hint_of(screen: ComposeScreen) -> str:
+    return str(screen.query_one("#to-hint", Static).render())

@@ -8,7 +8,7 @@ and every file stays, and problems show under the fields they concern.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
-from tui.api import DeskproError, InvalidInputError, Person
+from tui.api import DeskproError, InvalidInputError
 from tui.commands import Command, bindings
 from tui.screens.editor import edit_in_external_editor
 from tui.state import HelpdeskService
@@ -31,6 +31,7 @@ from tui.state.outgoing import (
     FIELDS,
     NewTicket,
     OutgoingFile,
+    Requesters,
     UploadsFailedError,
     check_file,
     form_errors,
@@ -44,45 +45,21 @@ from tui.widgets.attachment_list import AttachmentList
 
 
 class RequesterSuggester(Suggester):
-    """Emails of people already known; a full email is also looked up on the helpdesk
-    (`/people?primary_email=`) so the form can say whether the person exists."""
+    """Completes requester emails; a full email is looked up on the helpdesk, then
+    `looked_up` is called so the form can say whether the person exists."""
 
-    def __init__(self, service: HelpdeskService, found: Callable[[], None]) -> None:
-        super().__init__(use_cache=False)  # the store grows as we look people up
-        self.service = service
-        self.found = found
-        self.asked: set[str] = set()
-
-    def _known(self, value: str) -> str | None:
-        people = sorted(self.service.people.values(), key=lambda p: (p.is_agent, p.id))
-        for person in people:
-            email = person.primary_email or ""
-            if email.casefold().startswith(value):
-                return email
-        return None
+    def __init__(self, requesters: Requesters, looked_up: Callable[[], None]) -> None:
+        super().__init__(use_cache=False)  # the people store grows as we look people up
+        self.requesters = requesters
+        self.looked_up = looked_up
 
     async def get_suggestion(self, value: str) -> str | None:
-        value = value.strip()
-        if not value or (known := self._known(value)):
-            return known if value else None
-        if looks_like_email(value) and value not in self.asked:
-            self.asked.add(value)
-            try:
-                page = await self.service.client.list_people(email=value, count=1)
-            except DeskproError:
-                return None  # a suggestion is a nicety: never an error
-            self.service.people.put_many(page.items)
-            self.found()
+        if known := self.requesters.complete(value):
+            return known
+        if looks_like_email(value):
+            await self.requesters.look_up(value)
+            self.looked_up()
         return None
-
-    def is_new(self, email: str) -> bool:
-        """Looked up on the helpdesk and not found: sending will create the person."""
-        return email.strip().casefold() in self.asked
-
-
-def person_by_email(people: Iterable[Person], email: str) -> Person | None:
-    email = email.strip().casefold()
-    return next((p for p in people if (p.primary_email or "").casefold() == email), None)
 
 
 class ComposeScreen(Screen[int | None]):
@@ -103,7 +80,7 @@ class ComposeScreen(Screen[int | None]):
         self.max_bytes = max_bytes
         self.files: list[OutgoingFile] = []
         self.sending = False
-        self._suggester = RequesterSuggester(service, self._show_requester)
+        self.requesters = Requesters(service)
         self.last_folder: Path | None = None
 
     # -- layout -----------------------------------------------------------------------
@@ -118,9 +95,8 @@ class ComposeScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         yield Label("New ticket", classes="dialog-title", id="compose-title")
         with VerticalScroll(id="compose-form"):
-            to = Input(
-                placeholder="requester email", suggester=self._suggester, id="to", compact=True
-            )
+            suggester = RequesterSuggester(self.requesters, self._show_requester)
+            to = Input(placeholder="requester email", suggester=suggester, id="to", compact=True)
             yield from self._field("to", "To", to)
             yield Static("", id="to-hint", markup=False)
             yield from self._field("subject", "Subject", Input(id="subject", compact=True))
@@ -211,15 +187,8 @@ class ComposeScreen(Screen[int | None]):
 
     @on(Input.Changed, "#to")
     def _show_requester(self) -> None:
-        typed = self.query_one("#to", Input).value
-        person = person_by_email(self.service.people.values(), typed)
-        if person is not None:
-            hint = f"Existing person: {safe(person.label, max_len=60)}"
-        elif looks_like_email(typed) and self._suggester.is_new(typed):
-            hint = "New person: created when the ticket is sent."
-        else:
-            hint = ""
-        self.query_one("#to-hint", Static).update(hint)
+        hint = self.requesters.hint(self.query_one("#to", Input).value)
+        self.query_one("#to-hint", Static).update(safe(hint, max_len=80))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Light up the label of the field being edited (CSS :focus-within lags behind).
@@ -229,8 +198,7 @@ class ComposeScreen(Screen[int | None]):
     @work(group="requester", exit_on_error=False)
     async def check_requester(self, email: str) -> None:
         """A restored requester: ask the helpdesk whether the person exists."""
-        if looks_like_email(email):
-            await self._suggester.get_suggestion(email.strip().casefold())
+        await self.requesters.look_up(email)
         self._show_requester()
 
     # -- errors -----------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from tui.api import Blob, DeskproError, PermissionDeniedError, Ticket
+from tui.api import Blob, DeskproError, PermissionDeniedError, Person, Ticket
 from tui.state.service import HelpdeskService
 from tui.text import markdown_to_html
 
@@ -203,6 +203,46 @@ def form_errors(error: DeskproError) -> dict[str, str]:
     if error.errors or not found:
         found.setdefault("form", []).extend(error.errors or [str(error)])
     return {name: " ".join(messages) for name, messages in found.items()}
+
+
+class Requesters:
+    """Who a new ticket can be for: completes emails of people already known, and asks
+    the helpdesk about a full email once, so the form can say whether it is a new person."""
+
+    def __init__(self, service: HelpdeskService) -> None:
+        self.service = service
+        self.asked: set[str] = set()
+
+    def complete(self, prefix: str) -> str | None:
+        prefix = prefix.strip().casefold()
+        people = sorted(self.service.people.values(), key=lambda p: (p.is_agent, p.id))
+        emails = (p.primary_email or "" for p in people)
+        return next((e for e in emails if prefix and e.casefold().startswith(prefix)), None)
+
+    def find(self, email: str) -> Person | None:
+        email = email.strip().casefold()
+        people = self.service.people.values()
+        return next((p for p in people if (p.primary_email or "").casefold() == email), None)
+
+    async def look_up(self, email: str) -> None:
+        """Ask `/people?primary_email=` (once per address); errors are ignored: this only
+        improves a hint, and sending works either way."""
+        email = email.strip().casefold()
+        if not looks_like_email(email) or email in self.asked or self.find(email):
+            return
+        try:
+            page = await self.service.client.list_people(email=email, count=1)
+        except DeskproError:
+            return
+        self.asked.add(email)
+        self.service.people.put_many(page.items)
+
+    def hint(self, email: str) -> str:
+        if (person := self.find(email)) is not None:
+            return f"Existing person: {person.label}"
+        if email.strip().casefold() in self.asked:
+            return "New person: created when the ticket is sent."
+        return ""
 
 
 class UploadsFailedError(DeskproError):
