@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -94,9 +93,7 @@ def test_seed_has_sla_labels_urgency_and_attachments(api: httpx.Client) -> None:
 
 
 def test_generated_tickets(make_demo_server: MakeServer, client_of: ClientOf) -> None:
-    started = time.monotonic()
     api = client_of(make_demo_server(tickets=2000))
-    assert time.monotonic() - started < 10
     total = api.get("tickets", params={"status": EVERY_STATUS}).json()["meta"]["pagination"]
     assert total["total"] == 2000
     active = api.get("tickets").json()["meta"]["pagination"]["total"]

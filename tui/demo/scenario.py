@@ -17,4 +17,3 @@ class Scenario:
     urgency: tuple[int, int] = (1, 5)
     attachments: tuple[str, ...] = ()  # kinds from seed_files.KINDS, on the opening message
     spam: bool = False
-    also: tuple[str, ...] = ()  # other subjects customers use for the same problem

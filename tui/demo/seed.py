@@ -65,7 +65,6 @@ class Plan:
     is_hold: bool = False
     locked_by: int | None = None
     reply_files: dict[int, str] = field(default_factory=dict)
-    subject: str = ""  # when not the scenario's own: one of its `also` variants
 
 
 def _replies_for(status: str, scenario: Scenario, rng: random.Random) -> int:
@@ -120,11 +119,7 @@ class Seeder:
         active = status in statuses.ACTIVE
         sla = rng.choices([None, "ok", "warning", "fail"], [50, 30, 12, 8])[0] if active else None
         replies = _replies_for(status, scenario, rng)
-        subject = rng.choice((scenario.subject, *scenario.also))
-        self._emit(
-            Plan(ticket_id, when, scenario, status, customer, agent_id, replies, sla,
-                 subject=subject)
-        )  # fmt: skip
+        self._emit(Plan(ticket_id, when, scenario, status, customer, agent_id, replies, sla))
 
     def _special(self, ticket_id: int, special: Special, when: int) -> None:
         scenario = special.scenario
@@ -170,7 +165,6 @@ class Seeder:
         rng, customer, agent = self.rng, plan.customer, plan.agent
         status, hidden = statuses.split(plan.code)
         closed = status in ("resolved", "archived")
-        subject = plan.subject or plan.scenario.subject
         resolved = min(self.now - 30, max(agent_times + user_times) + rng.randint(3600, 3 * DAY))
         last_change = resolved if closed else max(agent_times + user_times)
         org = customer["organization"]
@@ -180,7 +174,7 @@ class Seeder:
             team = _TEAM_OF_DEPARTMENT[plan.scenario.department]
         row = {
             "id": plan.ticket_id, "ref": text.make_ref(rng), "auth": text.make_code(rng),
-            "subject": subject, "original_subject": subject,
+            "subject": plan.scenario.subject, "original_subject": plan.scenario.subject,
             "status": status, "hidden_status": hidden, "is_hold": int(plan.is_hold),
             "person": customer["id"], "person_email": customer["email"], "agent": agent,
             "agent_team": team, "department": plan.scenario.department, "organization": org,

@@ -7,7 +7,6 @@ from tui.demo.scenario import Scenario
 SUPPORT = (
     Scenario(
         subject="Can't log in after password reset",
-        also=("Password reset didn't work", "Locked out of the portal"),
         department=1,
         labels=("password-reset",),
         urgency=(4, 7),
@@ -28,7 +27,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="Export to CSV times out on large reports",
-        also=("504 when exporting the activity report", "Report export never finishes"),
         department=1,
         labels=("bug",),
         urgency=(5, 8),
@@ -49,7 +47,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="Webhook deliveries failing with 401",
-        also=("Webhooks rejected since we rotated our secret", "401 Unauthorized on every webhook"),
         department=1,
         labels=("integration", "api"),
         urgency=(5, 9),
@@ -68,7 +65,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="Feature request: dark mode for the agent app",
-        also=("Any plans for a dark theme?", "Suggestion: night mode"),
         department=1,
         labels=("feature-request",),
         urgency=(1, 3),
@@ -82,7 +78,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="Mobile app crashes when opening attachments",
-        also=("iOS app closes when I tap a PDF", "App crash on attachments (iPhone)"),
         department=1,
         labels=("bug", "mobile"),
         urgency=(4, 7),
@@ -100,7 +95,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="SSO: users bounced back to the login page",
-        also=("SAML login loops back to sign-in", "SSO broken after IdP migration"),
         department=1,
         labels=("security", "integration"),
         urgency=(6, 9),
@@ -118,10 +112,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="Emails from the helpdesk land in spam",
-        also=(
-            "Customers find your replies in their junk folder",
-            "Deliverability problem with notification emails",
-        ),
         department=1,
         urgency=(3, 6),
         opening="<p>Several of our customers say replies from your system end up in their "
@@ -139,7 +129,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="How do I merge two tickets?",
-        also=("Duplicate tickets from the same customer", "Question: combining tickets"),
         department=1,
         urgency=(1, 3),
         opening="<p>A customer emailed twice about the same problem and now we have two "
@@ -153,7 +142,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="API rate limit too low for nightly sync",
-        also=("HTTP 429 during our nightly import", "Can you raise our API limit?"),
         department=1,
         labels=("api",),
         urgency=(3, 6),
@@ -168,7 +156,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="Outage: dashboard not loading",
-        also=("Dashboard is blank for everyone", "URGENT: app down in our office"),
         department=1,
         labels=("outage",),
         urgency=(8, 10),
@@ -186,7 +173,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="Printer on 3rd floor prints blank pages",
-        also=("Blank pages from the LaserJet", "Printer feeds paper but prints nothing"),
         department=4,
         labels=("printer",),
         urgency=(2, 5),
@@ -203,7 +189,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="Replacement laptop charger",
-        also=("Laptop charger stopped working", "Need a new USB-C power adapter"),
         department=4,
         urgency=(2, 4),
         opening="<p>My laptop charger (USB-C, 65 W) stopped working. Can I get a "
@@ -216,7 +201,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="Docking station: external monitors flicker",
-        also=("Monitors flickering on my dock", "Screen flicker with the new docking station"),
         department=4,
         urgency=(3, 5),
         opening="<p>Both monitors on my dock flicker every few seconds. Cables are new.</p>",
@@ -230,7 +214,6 @@ SUPPORT = (
     ),
     Scenario(
         subject="Scanner sends to wrong email address",
-        also=("Scan-to-email uses my old address", "Copier emails scans to the wrong person"),
         department=4,
         labels=("printer",),
         urgency=(2, 4),

@@ -7,7 +7,6 @@ from tui.demo.scenario import Scenario
 BILLING = (
     Scenario(
         subject="Invoice INV-2041 charged twice",
-        also=("Duplicate charge on our card", "We were billed twice this month"),
         department=3,
         labels=("billing", "invoice", "refund"),
         urgency=(5, 8),
@@ -28,7 +27,6 @@ BILLING = (
     ),
     Scenario(
         subject="Change billing address on invoices",
-        also=("New office address for invoices", "Please update our billing details"),
         department=3,
         labels=("billing",),
         urgency=(1, 3),
@@ -42,7 +40,6 @@ BILLING = (
     ),
     Scenario(
         subject="VAT number missing from invoice",
-        also=("Tax ID needed on invoices", "Add our VAT number please"),
         department=3,
         labels=("invoice",),
         urgency=(2, 4),
@@ -56,7 +53,6 @@ BILLING = (
     ),
     Scenario(
         subject="Downgrade plan at renewal",
-        also=("Switching to the Business plan", "What changes if we downgrade?"),
         department=5,
         urgency=(2, 5),
         opening="<p>We'd like to move from the Enterprise plan to Business at our renewal "
@@ -72,7 +68,6 @@ BILLING = (
     ),
     Scenario(
         subject="Quote for 50 additional seats",
-        also=("Pricing for more agent seats", "Need a quote: new team of 50"),
         department=2,
         urgency=(3, 6),
         attachments=("csv",),
@@ -88,7 +83,6 @@ BILLING = (
     ),
     Scenario(
         subject="Trial extension request",
-        also=("Can we extend our trial?", "Two more weeks of trial, please"),
         department=2,
         labels=("onboarding",),
         urgency=(2, 4),
@@ -102,7 +96,6 @@ BILLING = (
     ),
     Scenario(
         subject="Onboarding: importing tickets from Zendesk",
-        also=("Migrating 200k tickets from Zendesk", "Importer: attachments and custom fields?"),
         department=2,
         labels=("onboarding", "integration"),
         urgency=(3, 6),
@@ -119,7 +112,6 @@ BILLING = (
     ),
     Scenario(
         subject="Refund for unused months",
-        also=("Reduce seats and refund the difference", "Refund request after closing an office"),
         department=3,
         labels=("refund", "billing"),
         urgency=(3, 6),
@@ -134,7 +126,6 @@ BILLING = (
     ),
     Scenario(
         subject="Payment failed: card expired",
-        also=("Our card expired — payment failed", "How do I update the card on file?"),
         department=3,
         labels=("billing",),
         urgency=(4, 7),
