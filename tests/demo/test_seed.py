@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -36,6 +38,13 @@ def test_same_seed_same_data(make_demo_server: MakeServer, client_of: ClientOf) 
     assert every_ticket(first) == every_ticket(second)
     assert messages(first, 40) == messages(second, 40)
     assert every_ticket(first) != every_ticket(other)
+
+
+def test_seed_data_is_pinned(make_demo_server: MakeServer, client_of: ClientOf) -> None:
+    """UI snapshot tests render this data: changing the seed means updating them too."""
+    tickets = every_ticket(client_of(make_demo_server(now=ANCHOR)))
+    digest = hashlib.sha256(json.dumps(tickets, sort_keys=True).encode()).hexdigest()
+    assert digest == "15dc430c95b4cce714f83b93f1d97db649e455366b0b6ca6e4e3ca3c453120da"
 
 
 def test_dates_spread_over_six_months_before_the_anchor(
