@@ -40,7 +40,7 @@ class HelpScreen(ModalScreen[None]):
                 f"Keys: {self.about.__class__.__name__.removesuffix('Screen')}",
                 classes="dialog-title",
             )
-            yield Static(table)
+            yield Static(table, id="help-table")
             yield Label(
                 'Remap any key in the config file: [keymap] "ticket.reply" = "R"',
                 classes="hint",
