@@ -13,10 +13,11 @@ DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 
 
 def default_db_path() -> Path:
-    """The persistent demo database, so a demo's tickets survive a restart."""
+    """The persistent demo database, so a demo's tickets survive a restart (the same file
+    `deskpro-tui --demo` uses, so both show one helpdesk)."""
     from platformdirs import user_data_path
 
-    return user_data_path("deskpro-tui", appauthor=False) / "demo-helpdesk.sqlite3"
+    return user_data_path("deskpro-tui", appauthor=False) / "demo.sqlite3"
 
 
 @dataclass(frozen=True)
