@@ -19,6 +19,7 @@ class Command:
     title: str
     help: str
     show: bool = True  # in the footer
+    bind: bool = True  # False: a widget of the screen binds it; listed for help only
 
     def binding(self) -> Binding:
         return Binding(self.keys, self.action, self.title, show=self.show, id=self.id)
@@ -28,7 +29,7 @@ class Command:
 
 
 def bindings(commands: Iterable[Command]) -> list[Binding]:
-    return [command.binding() for command in commands]
+    return [command.binding() for command in commands if command.bind]
 
 
 GLOBAL_COMMANDS: tuple[Command, ...] = (

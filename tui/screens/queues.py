@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -14,16 +16,14 @@ from tui.state import HelpdeskService, Lookups, QueueSpec, QueueView, matches_wo
 from tui.widgets.list_header import ListHeader
 from tui.widgets.queue_sidebar import QueueSidebar
 from tui.widgets.status_bar import StatusBar
-from tui.widgets.ticket_list import Clock, TicketList
+from tui.widgets.ticket_list import LIST_COMMANDS, Clock, TicketList
 
 NARROW = 100  # below this width the sidebar folds away (tab shows it)
 
 
 class QueuesScreen(Screen[None]):
     COMMANDS_LIST = (
-        Command(
-            "queues.open", "enter", "open_ticket", "Open", "Open the highlighted ticket", show=False
-        ),
+        *(replace(command, bind=False) for command in LIST_COMMANDS),
         Command(
             "queues.assign",
             "a",
@@ -279,9 +279,6 @@ class QueuesScreen(Screen[None]):
         return next_id
 
     # -- actions ----------------------------------------------------------------------
-
-    def action_open_ticket(self) -> None:
-        self.ticket_list.action_open()
 
     def action_compose(self) -> None:
         self.app.open_compose(self)  # type: ignore[attr-defined]

@@ -14,7 +14,6 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -22,11 +21,26 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.api import Person, Ticket
+from tui.commands import Command, bindings
 from tui.state import EntityStore, QueueView
 from tui.text import cell_width, fit
 from tui.widgets.columns import RowContext, fit_columns
 
 Clock = Callable[[], datetime]
+
+LIST_COMMANDS = (
+    Command("list.down", "j,down", "cursor(1)", "Down", "Next ticket", show=False),
+    Command("list.up", "k,up", "cursor(-1)", "Up", "Previous ticket", show=False),
+    Command("list.first", "g,home", "jump(0)", "First", "First ticket", show=False),
+    Command(
+        "list.last", "G,end", "jump(-1)", "Last", "Last ticket (loads only that page)", show=False
+    ),
+    Command(
+        "list.page_down", "pagedown,ctrl+f", "page(1)", "Page down", "A screen down", show=False
+    ),
+    Command("list.page_up", "pageup,ctrl+b", "page(-1)", "Page up", "A screen up", show=False),
+    Command("list.open", "enter", "open", "Open", "Open the highlighted ticket"),
+)
 
 
 class TicketList(ScrollView, can_focus=True):
@@ -37,15 +51,7 @@ class TicketList(ScrollView, can_focus=True):
         "ticket-list--loading",
         "ticket-list--urgent",
     }
-    BINDINGS = [
-        Binding("j,down", "cursor(1)", "Down", show=False, id="list.down"),
-        Binding("k,up", "cursor(-1)", "Up", show=False, id="list.up"),
-        Binding("g,home", "jump(0)", "First", show=False, id="list.first"),
-        Binding("G,end", "jump(-1)", "Last", show=False, id="list.last"),
-        Binding("pagedown,ctrl+f", "page(1)", "Page down", show=False, id="list.page_down"),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("enter", "open", "Open", id="list.open"),
-    ]
+    BINDINGS = bindings(LIST_COMMANDS)
 
     cursor: reactive[int] = reactive(0)
 
