@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 
 from tui.demo import DemoServer, facts
+from tui.demo.db import Database
 from tui.demo.statuses import CODES
 
 EVERY_STATUS = ",".join(sorted(CODES))
@@ -121,3 +122,16 @@ def test_a_database_file_survives_a_restart(tmp_path: Path, client_of: ClientOf)
     with DemoServer(db=path, seed=99) as server:  # already seeded: the seed is not re-applied
         again = client_of(server).get(f"tickets/{ticket_id}")
         assert again.json()["data"]["subject"] == "Persisted"
+
+
+def test_a_database_from_another_schema_is_rebuilt(tmp_path: Path, client_of: ClientOf) -> None:
+    path = str(tmp_path / "old.sqlite3")
+    with DemoServer(db=path):
+        pass
+    old = Database(path)
+    old.set_meta("schema", "0")
+    old.execute("INSERT INTO labels (label) VALUES ('left-over')")
+    old.close()
+    with DemoServer(db=path) as server:
+        labels = client_of(server).get("ticket_labels", params={"count": 200}).json()["data"]
+        assert "left-over" not in {x["label"] for x in labels}

@@ -67,8 +67,8 @@ ROUTES: list[tuple[str, str, Callable[..., Any], str]] = [
 def open_database(config: DemoConfig) -> Database:
     """The configured database, seeded on first use (a persistent one keeps its tickets)."""
     db = Database(config.db)
-    if config.reset:
-        db.wipe()
+    if config.reset or db.get_meta("schema") not in (None, SCHEMA_VERSION):
+        db.recreate()
     if db.get_meta("seeded") is None:
         from tui.demo.seed import seed_hand_shaped
         from tui.demo.seed_bulk import seed_bulk

@@ -93,8 +93,9 @@ class Database:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
-        if path != ":memory:":
+        if path != ":memory:":  # a file may be shared with another demo process
             self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA busy_timeout=5000")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.executescript(SCHEMA)
 
@@ -135,6 +136,9 @@ class Database:
     def set_meta(self, key: str, value: str) -> None:
         self.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
-    def wipe(self) -> None:
+    def recreate(self) -> None:
+        """Drop everything and start from the current schema (for --reset, or a database
+        written by an older version)."""
         for table in TABLES:
-            self.conn.execute(f"DELETE FROM {table}")
+            self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+        self.conn.executescript(SCHEMA)
