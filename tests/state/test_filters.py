@@ -26,7 +26,7 @@ def test_terms_become_api_filters() -> None:
         "department": 3,
         "date_created": ("2019-06-16", "2020-04-07"),
         "labels": "vip",
-        "urgency": ">5",
+        "urgency": (6, 7, 8, 9, 10),
     }
 
 
@@ -54,6 +54,12 @@ def test_open_date_ranges_and_single_days() -> None:
         "2020-01-01",
         "2020-01-01T23:59:59Z",
     )
+
+
+def test_urgency_comparisons_become_lists() -> None:
+    assert parse_filter("urgency:<=2", LOOKUPS).params == {"urgency": (1, 2)}
+    assert parse_filter("urgency:7", LOOKUPS).params == {"urgency": (7,)}
+    assert parse_filter("urgency:>10", LOOKUPS).errors
 
 
 def test_unknown_term_names_are_words() -> None:

@@ -68,10 +68,18 @@ def _created(value: str) -> tuple[str | None, str | None]:
     return start or None, end or None
 
 
-def _urgency(value: str) -> str:
-    if not _URGENCY.match(value):
+def _urgency(value: str) -> tuple[int, ...]:
+    """`>5` → (6, ..., 10): sent as a list (`urgency[]=6&...`), which every server takes,
+    rather than a comparison operator that not every server understands."""
+    match = _URGENCY.match(value)
+    if not match:
         raise ValueError(f"urgency:{value} should be 1-10, optionally with <, <=, > or >=")
-    return value
+    op, n = match[1] or "=", int(match[2])
+    keep = {"=": n.__eq__, "<": n.__gt__, "<=": n.__ge__, ">": n.__lt__, ">=": n.__le__}[op]
+    levels = tuple(u for u in range(1, 11) if keep(u))
+    if not levels:
+        raise ValueError(f"urgency:{value} matches no urgency (they run from 1 to 10)")
+    return levels
 
 
 def parse_filter(text: str, lookups: Lookups) -> FilterQuery:
