@@ -129,3 +129,17 @@ async def test_refresh_shows_changes_made_elsewhere(
         await pilot.press("ctrl+r")
         await until(pilot, lambda: screen.view.loaded, "reloaded")
         assert screen.view.index_of(ticket.id) is not None
+
+
+async def test_urgency_and_created_terms_reach_the_server(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        await _choose_queue(pilot, screen, "active")
+        await pilot.press("slash", *"urgency:>=8", "enter")
+        await until(
+            pilot,
+            lambda: "urgency" in screen.view.spec.api_filters() and screen.view.loaded,
+            "the urgent tickets",
+        )
+        urgencies = {app.service.tickets.get(i).urgency for i in screen.view.loaded_ids()}
+        assert urgencies and min(urgencies) >= 8
