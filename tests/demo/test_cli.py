@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -78,28 +77,3 @@ def test_options_map_to_the_config() -> None:
 def test_bad_options_are_refused(args: list[str]) -> None:
     with pytest.raises(SystemExit):
         build_parser().parse_args(args)
-
-
-def test_run_demo_serves_the_persistent_database_until_interrupted(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "XDG_DATA_HOME": str(tmp_path)}
-    code = "from tui.demo.cli import run_demo; raise SystemExit(run_demo())"
-    process = subprocess.Popen(
-        [sys.executable, "-c", code],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip().split("=", 1)[1]
-        key = process.stdout.readline().strip().split("=", 1)[1]
-        me = httpx.get(f"{url}/api/v2/me", headers={"Authorization": f"key {key}"}, timeout=30)
-        assert me.status_code == 200
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=15) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    assert list(tmp_path.glob("deskpro-tui/*.sqlite3"))

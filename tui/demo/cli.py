@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import threading
 from collections.abc import Sequence
 
 from tui.demo.config import DEFAULT_API_KEY, DemoConfig, default_db_path
@@ -110,18 +109,4 @@ def _serve(options: argparse.Namespace) -> int:
         return 2
     announce(url_for(sock), config.api_key)
     make_uvicorn(create_app(config), standalone=True).run(sockets=[sock])
-    return 0
-
-
-def run_demo() -> int:
-    """`deskpro-tui --demo` until the TUI exists: run the demo helpdesk until Ctrl+C."""
-    from tui.demo.server import DemoServer
-
-    with DemoServer(db=str(default_db_path())) as server:
-        announce(server.url, server.api_key)
-        print(f"Demo helpdesk running at {server.url} (Ctrl+C to stop)", file=sys.stderr)
-        try:
-            threading.Event().wait()
-        except KeyboardInterrupt:
-            print("Stopping the demo helpdesk.", file=sys.stderr)
     return 0

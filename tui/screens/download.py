@@ -12,11 +12,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
-from tui.text import safe
 
 from tui.api import Attachment, DeskproError
 from tui.api.downloads import safe_filename
 from tui.state import HelpdeskService
+from tui.text import safe
 
 
 class AttachmentPicker(ModalScreen[Attachment | None]):

@@ -12,12 +12,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Select, Static, TextArea
-from tui.text import markdown_to_html, safe
 
 from tui.api import DeskproError, Ticket
 from tui.screens.editor import edit_in_external_editor
 from tui.state import HelpdeskService
 from tui.state.service import StatusNotSetError
+from tui.text import markdown_to_html, safe
 
 UNCHANGED = "__unchanged__"
 
