@@ -218,3 +218,17 @@ async def test_the_requester_is_suggested_and_checked(
 
 def hint_of(screen: ComposeScreen) -> str:
     return str(screen.query_one("#to-hint", Static).render())
+
+
+async def test_ctrl_e_in_the_message_asks_for_the_editor(
+    demo_server: DemoServer, tmp_path: Path
+) -> None:
+    async with running_app(demo_server, tmp_path / "drafts") as (app, pilot):
+        screen = await open_compose(app, pilot)
+        await type_into(pilot, "#message", "abc")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        # The headless test terminal cannot hand over; a real one runs $EDITOR here.
+        notices = [n.message for n in app._notifications]
+        assert any("external editor" in n for n in notices)
+        assert screen.query_one("#message", TextArea).text == "abc"

@@ -61,7 +61,12 @@ class PathSuggester(Suggester):
 
 
 class AttachTree(DirectoryTree):
-    """Only what can be chosen: hidden entries stay out of the way."""
+    """Only what can be chosen: hidden entries stay out of the way. Plain marks rather
+    than emoji icons, which many terminal fonts draw badly or double-width."""
+
+    ICON_NODE_EXPANDED = "▾ "
+    ICON_NODE = "▸ "
+    ICON_FILE = "  "
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [p for p in paths if not p.name.startswith(".")]
@@ -86,7 +91,7 @@ class AttachScreen(ModalScreen[Path | None]):
             yield Static("", id="attach-error", markup=False)
             yield AttachTree(self.base, id="attach-tree")
             yield Label(
-                "enter attach (on a folder: show it) · → complete · tab tree · esc cancel",
+                "enter attach · → complete · tab tree · esc cancel",
                 classes="hint",
             )
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import Suggester
@@ -62,6 +63,12 @@ class RequesterSuggester(Suggester):
         return None
 
 
+class MessageArea(TextArea):
+    """The message box: ctrl+e opens $EDITOR here too (TextArea binds it to line end)."""
+
+    BINDINGS = [Binding("ctrl+e", "screen.editor", "$EDITOR", show=False, id="compose.editor")]
+
+
 class ComposeScreen(Screen[int | None]):
     """Dismisses with the new ticket's id, or None when left without sending."""
 
@@ -85,11 +92,12 @@ class ComposeScreen(Screen[int | None]):
 
     # -- layout -----------------------------------------------------------------------
 
-    def _field(self, name: str, label: str, widget: Widget) -> ComposeResult:
+    def _field(self, name: str, label: str, widget: Widget, *notes: Widget) -> ComposeResult:
         with Vertical(classes="field", id=f"{name}-field"):
             with Horizontal(classes="field-row"):
                 yield Label(label, classes="field-label")
                 yield widget
+            yield from notes
             yield Static("", classes="field-error", id=f"{name}-error", markup=False)
 
     def compose(self) -> ComposeResult:
@@ -97,11 +105,10 @@ class ComposeScreen(Screen[int | None]):
         with VerticalScroll(id="compose-form"):
             suggester = RequesterSuggester(self.requesters, self._show_requester)
             to = Input(placeholder="requester email", suggester=suggester, id="to", compact=True)
-            yield from self._field("to", "To", to)
-            yield Static("", id="to-hint", markup=False)
+            yield from self._field("to", "To", to, Static("", id="to-hint", markup=False))
             yield from self._field("subject", "Subject", Input(id="subject", compact=True))
-            yield from self._field("message", "Message", TextArea(id="message", soft_wrap=True))
-            yield Label("Markdown, sent as HTML · ctrl+e opens $EDITOR", classes="hint field-hint")
+            note = Label("Markdown, sent as HTML · ctrl+e opens $EDITOR", classes="field-hint")
+            yield from self._field("message", "Message", MessageArea(id="message"), note)
             yield from self._field("department", "Department", self._department_select())
             agents = [(Text(safe(a.label)), a.id) for a in self.service.agents if not a.is_disabled]
             yield from self._field(
@@ -188,7 +195,9 @@ class ComposeScreen(Screen[int | None]):
     @on(Input.Changed, "#to")
     def _show_requester(self) -> None:
         hint = self.requesters.hint(self.query_one("#to", Input).value)
-        self.query_one("#to-hint", Static).update(safe(hint, max_len=80))
+        note = self.query_one("#to-hint", Static)
+        note.update(safe(hint, max_len=80))
+        note.display = bool(hint)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Light up the label of the field being edited (CSS :focus-within lags behind).
@@ -343,8 +352,9 @@ class ComposeScreen(Screen[int | None]):
             "#compose-form Input, #compose-form TextArea, #compose-form Select"
         ):
             widget.disabled = sending  # nothing typed during a send would be sent
-        self.query_one("#form-error", Static).update("Sending…" if sending else "")
-        self.query_one("#form-error").set_class(sending, "-shown")
+        status = self.query_one("#form-error", Static)
+        status.update("Sending: uploading files, then creating the ticket…" if sending else "")
+        status.set_class(sending, "-shown", "-busy")
 
     @work(exclusive=True, group="send", exit_on_error=False)
     async def send(self, ticket: NewTicket) -> None:

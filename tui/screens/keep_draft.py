@@ -25,6 +25,6 @@ class KeepDraftScreen(ModalScreen[Choice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog keep-draft"):
             yield Label("Leave this new ticket?", classes="dialog-title")
-            yield Label("k / enter  Keep the draft (c on the queues continues it)")
+            yield Label("k / enter  Keep the draft (c continues it later)")
             yield Label("d          Discard it")
             yield Label("c / esc    Continue editing")
