@@ -8,8 +8,9 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Label, Static
 
-from tests.compose.conftest import wait_for
 from tui.screens.attach import AttachScreen, AttachTree, _completion, expand
+
+from .conftest import wait_for
 
 
 @pytest.fixture

@@ -9,13 +9,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from tests.compose.conftest import running_app, tiny_png, wait_for
 from tui.api import DeskproClient
 from tui.app import DeskproApp
 from tui.demo import DemoServer
 from tui.screens.compose import ComposeScreen
 from tui.state.outgoing import looks_like_email
 from tui.widgets.attachment_list import AttachmentList
+
+from .conftest import running_app, tiny_png, wait_for
 
 
 async def open_compose(app: DeskproApp, pilot: Pilot[None]) -> ComposeScreen:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.compose.conftest import tiny_png
 from tui.api import DeskproClient
 from tui.app import DeskproApp
 from tui.demo import DemoServer
@@ -20,6 +19,8 @@ from tui.screens.compose import ComposeScreen
 from tui.state import DraftStore, HelpdeskService
 from tui.state.outgoing import NewTicket
 from tui.widgets.attachment_list import AttachmentList
+
+from .conftest import tiny_png
 
 Shot = Callable[..., bool]
 

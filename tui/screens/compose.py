@@ -14,7 +14,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import Suggester
@@ -43,6 +42,7 @@ from tui.state.outgoing import (
 )
 from tui.text import safe
 from tui.widgets.attachment_list import AttachmentList
+from tui.widgets.markdown_area import MarkdownArea
 
 
 class RequesterSuggester(Suggester):
@@ -61,12 +61,6 @@ class RequesterSuggester(Suggester):
             await self.requesters.look_up(value)
             self.looked_up()
         return None
-
-
-class MessageArea(TextArea):
-    """The message box: ctrl+e opens $EDITOR here too (TextArea binds it to line end)."""
-
-    BINDINGS = [Binding("ctrl+e", "screen.editor", "$EDITOR", show=False, id="compose.editor")]
 
 
 class ComposeScreen(Screen[int | None]):
@@ -108,7 +102,7 @@ class ComposeScreen(Screen[int | None]):
             yield from self._field("to", "To", to, Static("", id="to-hint", markup=False))
             yield from self._field("subject", "Subject", Input(id="subject", compact=True))
             note = Label("Markdown, sent as HTML · ctrl+e opens $EDITOR", classes="field-hint")
-            yield from self._field("message", "Message", MessageArea(id="message"), note)
+            yield from self._field("message", "Message", MarkdownArea(id="message"), note)
             yield from self._field("department", "Department", self._department_select())
             agents = [(Text(safe(a.label)), a.id) for a in self.service.agents if not a.is_disabled]
             yield from self._field(

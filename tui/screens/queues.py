@@ -70,6 +70,8 @@ class QueuesScreen(Screen[None]):
         self.view: QueueView | None = None
         self.base: QueueSpec | None = None  # the sidebar's queue, before filter terms
         self.words: list[str] = []
+        # Held, not queried: store notifications may arrive while the screen tears down.
+        self.ticket_list = TicketList(service.tickets, service.people, clock=clock, id="tickets")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -80,16 +82,10 @@ class QueuesScreen(Screen[None]):
                 )
                 yield Static("", id="filter-error")
                 yield ListHeader(id="list-header")
-                yield TicketList(
-                    self.service.tickets, self.service.people, clock=self.clock, id="tickets"
-                )
+                yield self.ticket_list
                 yield Static("", id="empty")
         yield StatusBar(clock=self.clock, id="status-bar")
         yield Footer()
-
-    @property
-    def ticket_list(self) -> TicketList:
-        return self.query_one(TicketList)
 
     def on_mount(self) -> None:
         bar = self.query_one(StatusBar)

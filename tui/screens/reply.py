@@ -18,6 +18,7 @@ from tui.screens.editor import edit_in_external_editor
 from tui.state import HelpdeskService
 from tui.state.service import StatusNotSetError
 from tui.text import markdown_to_html, safe
+from tui.widgets.markdown_area import MarkdownArea
 
 UNCHANGED = "__unchanged__"
 
@@ -51,7 +52,7 @@ class ReplyScreen(ModalScreen[bool]):
                 classes="dialog-title",
                 markup=False,
             )
-            yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
+            yield MarkdownArea(id="body", soft_wrap=True, show_line_numbers=False)
             with Horizontal(classes="composer-row"):
                 yield Label("Status after sending:")
                 yield Select(self._status_options(), allow_blank=False, id="status")
