@@ -60,3 +60,13 @@ async def test_next_and_previous_ticket_of_the_queue(app: DeskproApp) -> None:
         assert app.screen.ticket_id == first
         await pilot.press("escape")
         assert app.screen is queues and queues.ticket_list.cursor == 0
+
+
+async def test_copy_ref_and_link_use_the_terminal_clipboard(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        queues = await queue_loaded(pilot)
+        ticket = app.service.tickets.get(queues.ticket_list.current_id)
+        await pilot.press("y")
+        assert app.clipboard == ticket.ref
+        await pilot.press("Y")
+        assert app.clipboard == f"{app.service.helpdesk_url}app#/t/ticket/{ticket.id}"

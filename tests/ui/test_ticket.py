@@ -46,6 +46,7 @@ async def test_conversation_with_notes_and_attachments(
         assert "First bold words" in first.replace("*", "")
         assert "log.txt" in first
         assert "internal note" in plain_text(views[1])
+        assert ticket.id in app.service.noted  # the list marks it with N from now on
         await pilot.press("o")
         assert screen.query(MessageView).first().has_class("-note")  # newest first
 

@@ -82,3 +82,22 @@ async def set_status_of(
     return await _apply(
         screen, service, ticket_ids, f"status set to {status.replace('_', ' ')}", status=status
     )
+
+
+def ticket_link(service: HelpdeskService, ticket_id: int) -> str:
+    """The ticket in Deskpro's agent interface (what a colleague would click)."""
+    return f"{service.helpdesk_url}app#/t/ticket/{ticket_id}"
+
+
+def copy_ticket(
+    screen: Screen[object], service: HelpdeskService, ticket_id: int | None, *, link: bool
+) -> None:
+    """Copy the ticket's link or reference with the terminal's clipboard escape (OSC 52),
+    which reaches the agent's own machine even over SSH."""
+    ticket = service.tickets.get(ticket_id)
+    if ticket is None:
+        screen.notify("No ticket to copy.")
+        return
+    text = ticket_link(service, ticket.id) if link else (ticket.ref or f"#{ticket.id}")
+    screen.app.copy_to_clipboard(text)
+    screen.notify(f"Copied {text}")

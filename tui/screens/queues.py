@@ -46,6 +46,22 @@ class QueuesScreen(Screen[None]):
             "Filter",
             "Filter: words narrow rows; status:, agent:, dept:, created:, label:, urgency:",
         ),
+        Command(
+            "queues.copy_ref",
+            "y",
+            "copy(False)",
+            "Copy ref",
+            "Copy the highlighted ticket's reference (works over SSH)",
+            show=False,
+        ),
+        Command(
+            "queues.copy_link",
+            "Y",
+            "copy(True)",
+            "Copy link",
+            "Copy the highlighted ticket's link in Deskpro's agent interface",
+            show=False,
+        ),
         Command("queues.refresh", "ctrl+r", "refresh", "Refresh", "Reload the queue now"),
         Command("queues.sidebar", "tab", "toggle_focus", "Queues", "Move between queues and list"),
         Command("queues.sort", "o", "sort", "Sort", "Choose the order of the list"),
@@ -71,7 +87,9 @@ class QueuesScreen(Screen[None]):
         self.base: QueueSpec | None = None  # the sidebar's queue, before filter terms
         self.words: list[str] = []
         # Held, not queried: store notifications may arrive while the screen tears down.
-        self.ticket_list = TicketList(service.tickets, service.people, clock=clock, id="tickets")
+        self.ticket_list = TicketList(
+            service.tickets, service.people, noted=service.noted, clock=clock, id="tickets"
+        )
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -307,6 +325,11 @@ class QueuesScreen(Screen[None]):
             self._show_rows()
             self.load_pages(self.view, [1])
         self.load_counts()
+
+    def action_copy(self, link: bool) -> None:
+        from tui.screens.actions import copy_ticket
+
+        copy_ticket(self, self.service, self.ticket_list.current_id, link=link)
 
     def action_mark(self) -> None:
         self.ticket_list.toggle_mark()

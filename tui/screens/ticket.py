@@ -39,6 +39,22 @@ class TicketScreen(Screen[None]):
             "Open the previous ticket of the queue",
         ),
         Command(
+            "ticket.copy_ref",
+            "y",
+            "copy(False)",
+            "Copy ref",
+            "Copy the ticket's reference (works over SSH)",
+            show=False,
+        ),
+        Command(
+            "ticket.copy_link",
+            "Y",
+            "copy(True)",
+            "Copy link",
+            "Copy the ticket's link in Deskpro's agent interface",
+            show=False,
+        ),
+        Command(
             "ticket.flip", "o", "flip", "Newest first", "Flip the conversation's order", show=False
         ),
         Command("ticket.refresh", "ctrl+r", "refresh", "Refresh", "Reload this ticket", show=False),
@@ -152,6 +168,11 @@ class TicketScreen(Screen[None]):
             thread.mount_all(views)
 
     # -- actions ----------------------------------------------------------------------
+
+    def action_copy(self, link: bool) -> None:
+        from tui.screens.actions import copy_ticket
+
+        copy_ticket(self, self.service, self.ticket_id, link=link)
 
     def action_back(self) -> None:
         self.dismiss()

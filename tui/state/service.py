@@ -62,6 +62,7 @@ class HelpdeskService:
         self.ticket_filters: list[TicketFilter] = []
         self.team_names: dict[int, str] = {}
         self._label: str | None = None
+        self.noted: set[int] = set()  # tickets whose thread we have seen holds a note
         self._messages: dict[int, list[Message]] = {}
         self._inflight: dict[Hashable, asyncio.Future[Any]] = {}
         client.on_retry = self._on_retry
@@ -222,6 +223,8 @@ class HelpdeskService:
             ("messages", ticket_id), lambda: self.client.list_messages(ticket_id)
         )
         self._messages[ticket_id] = messages
+        if any(m.is_agent_note for m in messages):
+            self.noted.add(ticket_id)
         missing = {m.person for m in messages if m.person and m.person not in self.people}
         await asyncio.gather(*(self.person(person_id) for person_id in missing))
         return messages
@@ -276,6 +279,8 @@ class HelpdeskService:
         reply transition, so the agent's choice wins). Refreshes ticket and thread."""
         message = await self._call(lambda: self.client.add_message(ticket_id, html, note=note))
         self._messages.setdefault(ticket_id, []).append(message)
+        if note:
+            self.noted.add(ticket_id)
         if status:
             try:
                 await self.update(ticket_id, status=status)

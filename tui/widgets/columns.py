@@ -6,7 +6,7 @@ takes whatever width is left.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,15 +20,18 @@ MIN_SUBJECT = 24
 class RowContext:
     person: Callable[[int | None], Person | None]
     now: datetime
+    noted: Collection[int] = ()  # tickets known to carry an internal note
 
     def name(self, person_id: int | None, fallback: str = "") -> str:
         person = self.person(person_id) if person_id else None
         return person.label if person else fallback
 
 
-def _flags(ticket: Ticket, _ctx: RowContext) -> str:
+def _flags(ticket: Ticket, ctx: RowContext) -> str:
+    """A: attachments, N: internal notes (once the thread was read), L: locked, H: on hold."""
     marks = [
         ("A", ticket.has_attachments),
+        ("N", ticket.id in ctx.noted),
         ("L", bool(ticket.locked_by_agent)),
         ("H", ticket.is_hold),
     ]
@@ -48,7 +51,7 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("ref", "Ref", 6, 1, lambda t, _c: str(t.id), "id", right=True),
-    Column("flags", "   ", 3, 6, _flags),
+    Column("flags", "    ", 4, 6, _flags),
     Column("subject", "Subject", 0, 0, lambda t, _c: safe(t.subject, max_len=300), "subject"),
     Column(
         "requester", "Requester", 16, 4, lambda t, c: safe(c.name(t.person, t.person_email or ""))

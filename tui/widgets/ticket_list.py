@@ -7,7 +7,7 @@ being looked at.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 
 from rich.segment import Segment
@@ -76,6 +76,7 @@ class TicketList(ScrollView, can_focus=True):
         self,
         tickets: EntityStore[Ticket],
         people: EntityStore[Person],
+        noted: Collection[int] = (),
         clock: Clock | None = None,
         **kwargs: object,
     ) -> None:
@@ -87,6 +88,7 @@ class TicketList(ScrollView, can_focus=True):
         self.narrowed: list[int] | None = None
         self.marked: set[int] = set()
         self.changed: set[int] = set()
+        self.noted = noted  # ids of tickets known to hold an internal note (live view)
         self._requested: set[int] = set()
 
     # -- data -------------------------------------------------------------------------
@@ -161,7 +163,7 @@ class TicketList(ScrollView, can_focus=True):
         return Strip(text.render(self.app.console), width)
 
     def _row_text(self, ticket: Ticket, width: int) -> Text:
-        ctx = RowContext(person=self.people.get, now=self.clock())
+        ctx = RowContext(person=self.people.get, now=self.clock(), noted=self.noted)
         text = Text(no_wrap=True, overflow="crop")
         for n, (column, col_width) in enumerate(fit_columns(width)):
             if n:
