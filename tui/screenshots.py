@@ -13,13 +13,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from textual.pilot import Pilot
 
 from tui.api import DeskproClient
 from tui.app import DeskproApp
 from tui.demo import DemoServer
-from tui.state import HelpdeskService
+from tui.state import DraftStore, HelpdeskService
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 OUTPUT = Path(__file__).resolve().parent.parent / "screenshots"
@@ -88,6 +89,52 @@ async def help_open(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
+def compose_files(folder: Path) -> list[tuple[str, bool]]:
+    """Two files for the compose scene: a small PNG shown inline, and a log."""
+    import struct
+    import zlib
+
+    image = folder / "printer-error.png"
+    raw = b"".join(b"\x00" + b"\xd0\x30\x30" * 16 for _ in range(16))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0)
+    image.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+    log = folder / "cups-error_log.txt"
+    log.write_text("E [01/Nov/2026:09:12:01] Unable to open device usb://HP/LaserJet\n" * 600)
+    return [(str(image), True), (str(log), False)]
+
+
+async def compose_uploading(pilot: Pilot[object]) -> None:
+    """The new-ticket form with its two files half uploaded (progress frozen for the shot)."""
+    from tui.screens.compose import ComposeScreen
+
+    await queues_ready(pilot)
+    await pilot.press("c")
+    app = pilot.app
+    await until(
+        pilot,
+        lambda: (
+            isinstance(app.screen, ComposeScreen) and len(app.screen.query("AttachmentRow")) == 2
+        ),
+    )
+    await app.workers.wait_for_complete()
+    screen = app.screen
+    assert isinstance(screen, ComposeScreen)
+    for file, share in zip(screen.files, (0.8, 0.35), strict=True):
+        file.state, file.sent = "uploading", int(file.size * share)
+        screen._progress(file)
+    await pilot.pause()
+
+
 @dataclass(frozen=True)
 class Scene:
     name: str
@@ -101,12 +148,33 @@ SCENES = (
     Scene("ticket", (120, 36), ticket_ready),
     Scene("assign", (120, 36), assign_open),
     Scene("help", (120, 36), help_open),
+    Scene("compose", (120, 36), compose_uploading),
 )
 
 
+def compose_draft(folder: Path) -> DraftStore:
+    """A saved new-ticket draft, so the compose scene opens filled in."""
+    from tui.state.outgoing import NewTicket
+
+    drafts = DraftStore(folder / "drafts")
+    draft = NewTicket(
+        to="joanne.bloggs@example.com",
+        subject="Printer on floor 3 shows error 0x5B",
+        body="The printer stopped after the update.\n\nSee the **screenshot** and the log.",
+        department=4,
+        agent=3,
+        urgency=7,
+        labels="hardware, printer",
+        files=compose_files(folder),
+    )
+    drafts.save("compose", draft.to_draft())
+    return drafts
+
+
 async def shoot(scene: Scene, output: Path) -> Path:
-    with DemoServer(db=":memory:", now=NOW) as server:
-        service = HelpdeskService(DeskproClient(server.url, server.api_key))
+    with DemoServer(db=":memory:", now=NOW) as server, TemporaryDirectory() as tmp:
+        drafts = compose_draft(Path(tmp)) if scene.name == "compose" else None
+        service = HelpdeskService(DeskproClient(server.url, server.api_key), drafts=drafts)
         service.label = "demo helpdesk"
         app = DeskproApp(service, clock=lambda: NOW)
         async with app.run_test(size=scene.size) as pilot:
