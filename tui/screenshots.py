@@ -20,6 +20,7 @@ from textual.pilot import Pilot
 from tui.api import DeskproClient
 from tui.app import DeskproApp
 from tui.demo import DemoServer
+from tui.demo.facts import ATTACHMENTS_TICKET_ID
 from tui.state import DraftStore, HelpdeskService
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -62,13 +63,13 @@ async def ticket_ready(pilot: Pilot[object]) -> None:
     await queues_ready(pilot)
     app = pilot.app
     assert isinstance(app, DeskproApp) and app.service is not None
-    ticket_id = next(t.id for t in app.service.tickets.values() if t.has_attachments)
-    app.open_ticket(ticket_id, app.screen)
+    app.open_ticket(ATTACHMENTS_TICKET_ID, app.screen)  # notes and attachments
     await until(
         pilot,
         lambda: isinstance(app.screen, TicketScreen) and len(app.screen.query(MessageView)) > 1,
     )
     await app.workers.wait_for_complete()
+    await pilot.pause()  # one more frame: the footer follows the new screen's bindings
 
 
 async def assign_open(pilot: Pilot[object]) -> None:

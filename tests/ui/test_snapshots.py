@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from tui.app import DeskproApp
 from tui.demo import DemoServer
+from tui.demo.facts import ATTACHMENTS_TICKET_ID
 from tui.screens.assign import AssignScreen
 from tui.screens.ticket import TicketScreen
 from tui.widgets.message_view import MessageView
@@ -35,17 +36,12 @@ async def settled_queues(pilot: Pilot[object]) -> None:
     await pilot.app.workers.wait_for_complete()
 
 
-def first_ticket_with_note_and_attachment(app: DeskproApp) -> int:
-    """A seeded ticket of "My tickets" whose thread has a note and an attachment."""
-    return next(t.id for t in app.service.tickets.values() if t.has_attachments and t.agent == 1)
-
-
 async def settled_ticket(pilot: Pilot[object]) -> None:
     await settled_queues(pilot)
     app = pilot.app
     assert isinstance(app, DeskproApp)
     screen = app.screen
-    app.open_ticket(first_ticket_with_note_and_attachment(app), screen)
+    app.open_ticket(ATTACHMENTS_TICKET_ID, screen)  # has notes and attachments
     await until(
         pilot,
         lambda: isinstance(app.screen, TicketScreen) and len(app.screen.query(MessageView)) > 0,

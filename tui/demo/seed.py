@@ -128,13 +128,17 @@ class Seeder:
                 ticket_id, when, scenario, special.status, self.customers[special.customer],
                 special.agent, len(scenario.replies), special.sla, special.is_hold,
                 special.locked_by, dict(special.reply_attachments),
-            )
+            ),
+            always_note=True,
         )  # fmt: skip
 
-    def _emit(self, plan: Plan) -> None:
+    def _emit(self, plan: Plan, always_note: bool = False) -> None:
+        """`always_note`: a hand-placed ticket shows its note whatever the dice say (the dice
+        are still rolled, so the rest of the seed stays as it was)."""
         rng = self.rng
         party = Party(plan.customer, self.agents[plan.agent or rng.choice(self.assignable)])
-        lines = conversation(plan.scenario, party, plan.replies, with_note=rng.random() < 0.8)
+        with_note = rng.random() < 0.8 or always_note
+        lines = conversation(plan.scenario, party, plan.replies, with_note=with_note)
         times = spread(rng, plan.when, len(lines), self.now)
         quote_history(lines, times, self.agent_names)
         has_files = self._write_messages(plan, lines, times)

@@ -107,6 +107,8 @@ SPECIALS: dict[int, Special] = {
             opening="<p>Deploy #5531 failed at the migration step. Attached: a screenshot of "
             "the error dialog, a photo of the rack display, the deploy log, the change "
             "request (PDF) and the list of affected users (CSV).</p>",
+            note="<p>Internal: third failed deploy on this account this month. "
+            "<b>Loop in Greg</b> before promising a date.</p>",
             replies=(
                 "<p>Thanks $customer. The migration timed out on a locked table; see the "
                 "attached runbook for the retry steps.</p>",
