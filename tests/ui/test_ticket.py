@@ -130,3 +130,20 @@ async def test_hostile_subject_renders_literally(
         text = plain_text(header)
         assert "[bold red]Refund[/]" in text and "プリンター" in text
         assert "\x1b" not in text and "\x07" not in text
+
+
+async def test_an_unexpected_failure_is_reported_not_fatal(
+    app: DeskproApp, create_ticket: CreateTicket
+) -> None:
+    ticket = await create_ticket("Something breaks")
+
+    async def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_ticket(pilot, app, ticket.id)
+        app.service.update_many = broken  # type: ignore[method-assign]
+        await pilot.press("s", *"pend", "enter")
+        await until(pilot, lambda: any("disk on fire" in n.message for n in app._notifications),
+                    "the failure reported")
+        assert app.is_running and app.screen is screen

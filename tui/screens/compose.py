@@ -24,6 +24,7 @@ from textual.widgets.select import InvalidSelectValueError
 from tui.api import DeskproError, InvalidInputError
 from tui.commands import Command, bindings
 from tui.screens.editor import edit_in_external_editor
+from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.state.outgoing import (
     DEFAULT_MAX_BYTES,
@@ -63,7 +64,7 @@ class RequesterSuggester(Suggester):
         return None
 
 
-class ComposeScreen(Screen[int | None]):
+class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
     """Dismisses with the new ticket's id, or None when left without sending."""
 
     FORM_COMMANDS = (
@@ -233,7 +234,7 @@ class ComposeScreen(Screen[int | None]):
     def _progress(self, file: OutgoingFile) -> None:
         self.query_one(AttachmentList).update_file(file)
 
-    @work(exclusive=True, group="attach")
+    @work(exclusive=True, group="attach", exit_on_error=False)
     async def action_attach(self) -> None:
         from tui.screens.attach import AttachScreen
 
@@ -307,7 +308,7 @@ class ComposeScreen(Screen[int | None]):
         if edited is not None:
             body.text = edited
 
-    @work(exclusive=True, group="close")
+    @work(exclusive=True, group="close", exit_on_error=False)
     async def action_close(self) -> None:
         from tui.screens.keep_draft import KeepDraftScreen
 

@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from tui.api import DeskproClient, DeskproError
 from tui.config import ConfigError, ConnectionSpec, save_profile
+from tui.screens.failures import ReportsWorkerFailures
 from tui.session import build_service, client_for
 from tui.state import HelpdeskService
 
@@ -38,7 +39,7 @@ async def check_connection(client: DeskproClient) -> str:
     return f"Connected to {discover.build_name or 'Deskpro'} as {me.person.label}."
 
 
-class ConnectScreen(Screen[HelpdeskService | None]):
+class ConnectScreen(ReportsWorkerFailures, Screen[HelpdeskService | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Quit", id="connect.quit")]
 
     def compose(self) -> ComposeResult:

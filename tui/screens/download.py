@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.api import Attachment, DeskproError
 from tui.api.downloads import safe_filename
+from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.text import safe
 
@@ -55,7 +56,7 @@ def default_folder() -> Path:
     return folder if folder.is_dir() else Path.home()
 
 
-class DownloadScreen(ModalScreen[Path | None]):
+class DownloadScreen(ReportsWorkerFailures, ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="download.cancel")]
 
     def __init__(self, service: HelpdeskService, attachment: Attachment) -> None:
@@ -79,7 +80,7 @@ class DownloadScreen(ModalScreen[Path | None]):
     def _submit(self) -> None:
         self.download()
 
-    @work(exclusive=True, group="download")
+    @work(exclusive=True, group="download", exit_on_error=False)
     async def download(self) -> None:
         state = self.query_one("#download-state", Static)
         target = Path(self.query_one("#download-path", Input).value).expanduser()

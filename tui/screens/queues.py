@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from tui.api import DeskproError
 from tui.commands import Command, bindings
+from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService, Lookups, QueueSpec, QueueView, matches_words, parse_filter
 from tui.widgets.list_header import ListHeader
 from tui.widgets.queue_sidebar import QueueSidebar
@@ -21,7 +22,7 @@ from tui.widgets.ticket_list import LIST_COMMANDS, Clock, TicketList
 NARROW = 100  # below this width the sidebar folds away (tab shows it)
 
 
-class QueuesScreen(Screen[None]):
+class QueuesScreen(ReportsWorkerFailures, Screen[None]):
     COMMANDS_LIST = (
         *(replace(command, bind=False) for command in LIST_COMMANDS),
         Command(
@@ -348,14 +349,14 @@ class QueuesScreen(Screen[None]):
         self.ticket_list.refresh()
         self.query_one(StatusBar).marked = 0
 
-    @work(exclusive=True, group="assign")
+    @work(exclusive=True, group="assign", exit_on_error=False)
     async def action_assign(self) -> None:
         from tui.screens.actions import assign_tickets
 
         if await assign_tickets(self, self.service, self._targets()):
             self._unmark()
 
-    @work(exclusive=True, group="status")
+    @work(exclusive=True, group="status", exit_on_error=False)
     async def action_status(self) -> None:
         from tui.screens.actions import set_status_of
 
@@ -371,7 +372,7 @@ class QueuesScreen(Screen[None]):
             self.add_class("-show-sidebar")
             sidebar.focus()
 
-    @work(group="sort", exclusive=True)
+    @work(group="sort", exclusive=True, exit_on_error=False)
     async def action_sort(self) -> None:
         from tui.screens.sort import SortPicker
 

@@ -15,6 +15,7 @@ from textual.widgets import Label, Select, Static, TextArea
 
 from tui.api import DeskproError, Ticket
 from tui.screens.editor import edit_in_external_editor
+from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.state.service import StatusNotSetError
 from tui.text import markdown_to_html, safe
@@ -23,7 +24,7 @@ from tui.widgets.markdown_area import MarkdownArea
 UNCHANGED = "__unchanged__"
 
 
-class ReplyScreen(ModalScreen[bool]):
+class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
     BINDINGS = [
         Binding("ctrl+s", "send", "Send", id="reply.send"),
         Binding("ctrl+e", "editor", "$EDITOR", id="reply.editor"),
@@ -94,7 +95,7 @@ class ReplyScreen(ModalScreen[bool]):
         if edited is not None:
             body.text = edited
 
-    @work(exclusive=True, group="send")
+    @work(exclusive=True, group="send", exit_on_error=False)
     async def action_send(self) -> None:
         text = self.query_one("#body", TextArea).text
         error = self.query_one("#send-error", Static)

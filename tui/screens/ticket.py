@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import Command, bindings
+from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.widgets.message_view import MessageView
 from tui.widgets.status_bar import StatusBar
@@ -23,7 +24,7 @@ Neighbour = Callable[[int, int], int | None]
 """Given a ticket id and +1/-1, the next or previous ticket id of the queue."""
 
 
-class TicketScreen(Screen[None]):
+class TicketScreen(ReportsWorkerFailures, Screen[None]):
     COMMANDS_LIST = (
         Command("ticket.reply", "r", "reply", "Reply", "Reply to the requester"),
         Command("ticket.note", "n", "note", "Note", "Add an internal note (agents only)"),
@@ -203,11 +204,11 @@ class TicketScreen(Screen[None]):
         self.show_header()
         self.load()
 
-    @work(exclusive=True, group="compose")
+    @work(exclusive=True, group="compose", exit_on_error=False)
     async def action_reply(self) -> None:
         await self._write_message(note=False)
 
-    @work(exclusive=True, group="compose")
+    @work(exclusive=True, group="compose", exit_on_error=False)
     async def action_note(self) -> None:
         await self._write_message(note=True)
 
@@ -223,19 +224,19 @@ class TicketScreen(Screen[None]):
             self.load()
             self.notify("Note added." if note else "Reply sent.")
 
-    @work(exclusive=True, group="status")
+    @work(exclusive=True, group="status", exit_on_error=False)
     async def action_status(self) -> None:
         from tui.screens.actions import set_status_of
 
         await set_status_of(self, self.service, [self.ticket_id])
 
-    @work(exclusive=True, group="assign")
+    @work(exclusive=True, group="assign", exit_on_error=False)
     async def action_assign(self) -> None:
         from tui.screens.actions import assign_tickets
 
         await assign_tickets(self, self.service, [self.ticket_id])
 
-    @work(exclusive=True, group="download")
+    @work(exclusive=True, group="download", exit_on_error=False)
     async def action_download(self) -> None:
         from tui.screens.download import DownloadScreen, pick_attachment
 
