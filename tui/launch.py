@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings, ensure_private_dir
+
+LOG_FILE = "deskpro-tui.log"
+
+
+def start_logging(paths: AppPaths) -> None:
+    """Warnings and failures go to a file in the state dir (the screen belongs to the UI).
+    The API client never logs headers, so the key cannot end up here."""
+    ensure_private_dir(paths.state_dir)
+    logging.basicConfig(
+        filename=paths.state_dir / LOG_FILE,
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
 
 
 def run_app(
@@ -15,6 +30,7 @@ def run_app(
     from tui.app import DeskproApp
     from tui.session import build_service
 
+    start_logging(paths)
     service = build_service(spec, paths) if spec else None
     if service is not None:
         service.label = label
