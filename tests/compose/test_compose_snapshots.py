@@ -16,31 +16,16 @@ from tui.api import DeskproClient
 from tui.app import DeskproApp
 from tui.demo import DemoServer
 from tui.screens.compose import ComposeScreen
-from tui.state import DraftStore, HelpdeskService
-from tui.state.outgoing import NewTicket
+from tui.screenshots import compose_draft
+from tui.state import HelpdeskService
 from tui.widgets.attachment_list import AttachmentList
-
-from .conftest import tiny_png
 
 Shot = Callable[..., bool]
 
 
 def app_with_draft(server: DemoServer, tmp_path: Path) -> DeskproApp:
-    image, log = tmp_path / "printer-error.png", tmp_path / "cups-error_log.txt"
-    image.write_bytes(tiny_png(8, 8))
-    log.write_text("E [29/Nov/2025:09:12:01] Unable to open device\n" * 40)
-    draft = NewTicket(
-        to="joanne.bloggs@example.com",
-        subject="Printer on floor 3 shows error 0x5B",
-        body="The printer stopped after the update.\n\nSee the **screenshot** and the log.",
-        department=4,
-        agent=3,
-        urgency=7,
-        labels="hardware, printer",
-        files=[(str(image), True), (str(log), False)],
-    )
-    drafts = DraftStore(tmp_path / "drafts")
-    drafts.save("compose", draft.to_draft())
+    """The same saved draft the README's compose screenshot starts from."""
+    drafts = compose_draft(tmp_path)
     service = HelpdeskService(DeskproClient(server.url, server.api_key), drafts=drafts)
     return DeskproApp(service)
 

@@ -89,6 +89,26 @@ def _json(response: httpx.Response, tag: str | None) -> Any:
     return body
 
 
+def ticket_params(
+    status: str | Sequence[str] | None,
+    page: int,
+    count: int,
+    order_by: str | None,
+    order_dir: str | None,
+    include: Sequence[str],
+    filters: Mapping[str, Any],
+) -> Params:
+    """The query of one page of a ticket list (`/tickets` and saved filters alike)."""
+    return encode(
+        {
+            "status": status,
+            **paging(page, count, order_by, order_dir),
+            "include": include or None,
+            **filters,
+        }
+    )
+
+
 class DeskproClient:
     """An async client for one helpdesk and one API key (or token)."""
 
@@ -202,14 +222,7 @@ class DeskproClient:
         **filters: Any,
     ) -> Page[m.Ticket]:
         """One page of tickets. Without `status` Deskpro returns active tickets only."""
-        params = encode(
-            {
-                "status": status,
-                **paging(page, count, order_by, order_dir),
-                "include": include or None,
-                **filters,
-            }
-        )
+        params = ticket_params(status, page, count, order_by, order_dir, include, filters)
         return await self._page("tickets", "tickets.tickets.list", m.Ticket, params)
 
     async def iter_tickets(
@@ -290,14 +303,7 @@ class DeskproClient:
         **filters: Any,
     ) -> Page[m.Ticket]:
         """One page of a saved ticket filter's tickets (takes `/tickets` parameters)."""
-        params = encode(
-            {
-                "status": status,
-                **paging(page, count, order_by, order_dir),
-                "include": include or None,
-                **filters,
-            }
-        )
+        params = ticket_params(status, page, count, order_by, order_dir, include, filters)
         path = f"ticket_filters/{filter_id}/tickets"
         return await self._page(path, "tickets.filters.tickets", m.Ticket, params)
 
