@@ -144,6 +144,9 @@ async def test_an_unexpected_failure_is_reported_not_fatal(
         screen = await open_ticket(pilot, app, ticket.id)
         app.service.update_many = broken  # type: ignore[method-assign]
         await pilot.press("s", *"pend", "enter")
-        await until(pilot, lambda: any("disk on fire" in n.message for n in app._notifications),
-                    "the failure reported")
+        await until(
+            pilot,
+            lambda: any("disk on fire" in n.message for n in app._notifications),
+            "the failure reported",
+        )
         assert app.is_running and app.screen is screen
