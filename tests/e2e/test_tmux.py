@@ -5,6 +5,7 @@ Reads the screen the way a person sees it, with `tmux capture-pane`.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,10 @@ pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="needs tmux (.ci/run installs it)"
 )
 
-EXECUTABLE = Path(sys.executable).with_name("deskpro-tui")
+# CI points this at a wheel installed in a venv of its own, to test the real package.
+EXECUTABLE = Path(
+    os.environ.get("DESKPRO_TUI_E2E_EXE") or Path(sys.executable).with_name("deskpro-tui")
+)
 
 
 class Pane:
@@ -27,7 +31,8 @@ class Pane:
         self.socket = socket
         # COLUMNS/LINES from the test runner would override the pane size the app sees.
         env = f"env -u COLUMNS -u LINES DESKPRO_TUI_HOME={home} TERM=xterm-256color"
-        command = f"{env} {EXECUTABLE} --demo; echo DESKPRO-TUI-EXITED=$?; sleep 30"
+        # Run from a folder of its own: nothing may come from the source tree.
+        command = f"cd {home} && {env} {EXECUTABLE} --demo; echo DESKPRO-TUI-EXITED=$?; sleep 30"
         self.tmux("new-session", "-d", "-s", "e2e", "-x", str(size[0]), "-y", str(size[1]), command)
 
     def tmux(self, *args: str) -> str:
@@ -42,6 +47,10 @@ class Pane:
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "e2e")
+
+    def colours(self) -> str:
+        """The screen with its colour escapes: proof the stylesheets were found."""
+        return self.tmux("capture-pane", "-p", "-e", "-t", "e2e")
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "e2e", *keys)
@@ -79,6 +88,7 @@ def test_demo_queue_ticket_and_quit(pane_at: Callable[[tuple[int, int]], Pane]) 
     pane = pane_at((120, 36))
     screen = pane.wait_for(lambda s: "My tickets" in s and "awaiting" in s, "the queue")
     assert "demo helpdesk" in screen and "[online]" in screen
+    assert "\x1b[48;" in pane.colours()  # backgrounds from styles/*.tcss
     pane.keys("Enter")
     screen = pane.wait_for(lambda s: "Requester" in s and "Reply" in s, "the ticket")
     pane.keys("Escape")
