@@ -40,6 +40,7 @@ class DeskproApp(App[None]):
         connect: Connector | None = None,
         clock: Callable[[], datetime] | None = None,
         warnings: list[str] | None = None,
+        secrets: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.service = service
@@ -49,6 +50,9 @@ class DeskproApp(App[None]):
         self.connector = connect
         self.clock = clock
         self.startup_warnings = list(warnings or []) + self.settings.warnings
+        # Strings a crash report must not contain (the API key and its code part).
+        self.secrets = list(secrets or [])
+        self.crash_report: Path | None = None
 
     @property
     def refresh_seconds(self) -> int:
@@ -107,6 +111,24 @@ class DeskproApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen, self.settings.keymap))
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's hook for an unhandled exception (it then exits the app): write the report
+        # first, so `run_app` can say where it is once the terminal is restored.
+        if self.crash_report is None:
+            from tui.crash import try_write_crash_report
+
+            self.crash_report = try_write_crash_report(error, self.paths, self.secrets)
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        if self.crash_report is None:
+            super()._fatal_error()
+            return
+        # The report has the traceback; Textual's own prints local variables, the key among
+        # them, to the terminal (and so to scrollback and screen recordings).
+        self.bell()
+        self._close_messages_no_wait()
 
     async def on_unmount(self) -> None:
         if self.service is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings, ensure_private_dir
 
@@ -28,9 +29,11 @@ def run_app(
     label: str | None = None,
 ) -> int:
     from tui.app import DeskproApp
+    from tui.crash import crash_message, secrets_of, try_write_crash_report
     from tui.session import build_service
 
     start_logging(paths)
+    secrets = secrets_of(spec.api_key) if spec else []
     service = build_service(spec, paths) if spec else None
     if service is not None:
         service.label = label
@@ -40,8 +43,20 @@ def run_app(
         paths=paths,
         store=store,
         warnings=spec.warnings if spec else None,
+        secrets=secrets,
     )
-    app.run()
+    try:
+        app.run()
+    except Exception as exc:
+        # A failure outside Textual's message loop (the driver, the terminal).
+        report = try_write_crash_report(exc, paths, secrets)
+        if report is None:
+            raise
+        print(crash_message(report), file=sys.stderr)
+        return 1
+    if app.crash_report is not None:
+        print(crash_message(app.crash_report), file=sys.stderr)
+        return 1
     return app.return_code or 0
 
 
