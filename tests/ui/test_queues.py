@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from textual.widgets import Static
 
 from tui.api import DeskproClient
 from tui.app import DeskproApp
 from tui.demo import DemoServer
-from tui.state import matches_words
+from tui.state import HelpdeskService, QueueCache, matches_words
 from tui.widgets.queue_sidebar import QueueSidebar
 from tui.widgets.status_bar import StatusBar
 
-from .conftest import CreateTicket, plain_text, queue_loaded, until
+from .conftest import CreateTicket, make_service, plain_text, queue_loaded, until
 
 
 async def test_first_queue_counts_and_status_bar(app: DeskproApp) -> None:
@@ -145,3 +148,23 @@ async def test_urgency_and_created_terms_reach_the_server(app: DeskproApp) -> No
         )
         urgencies = {app.service.tickets.get(i).urgency for i in screen.view.loaded_ids()}
         assert urgencies and min(urgencies) >= 8
+
+
+async def test_the_last_queue_paints_from_cache_when_the_helpdesk_is_down(
+    make_demo_server: Callable[..., DemoServer], tmp_path: Path
+) -> None:
+    server = make_demo_server()
+    first = make_service(server)
+    first.cache = QueueCache(tmp_path, first.helpdesk_url)
+    async with DeskproApp(first).run_test(size=(120, 36)) as pilot:
+        await queue_loaded(pilot)
+    url = server.url
+    server.stop()  # the helpdesk is now unreachable
+    again = HelpdeskService(DeskproClient(url, server.api_key))
+    again.cache = QueueCache(tmp_path, again.helpdesk_url)
+    app = DeskproApp(again)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        assert screen.view.spec.key == "mine" and screen.ticket_list.row_count > 0
+        await until(pilot, lambda: again.connection.status.state == "offline", "offline shown")
+        assert app.is_running

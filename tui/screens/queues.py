@@ -132,7 +132,7 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
     async def start(self) -> None:
         """Paint the cached first queue at once, then connect and load for real."""
         sidebar = self.query_one(QueueSidebar)
-        first = self.service.queues()[0] if self.service.me else None
+        first = self.service.queues()[0] if self.service.recall_me() else None
         if first is not None:
             self.show_queue(first)
         try:

@@ -8,8 +8,10 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -17,6 +19,7 @@ from tui.api import Person, Ticket
 
 log = logging.getLogger("tui.state")
 CACHE_VERSION = 1
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -36,9 +39,18 @@ class QueueCache:
     def _file(self, key: str) -> Path:
         return self.dir / (hashlib.sha256(key.encode()).hexdigest()[:24] + ".json")
 
-    def load(self, key: str) -> CachedPage | None:
+    def _read(self, path: Path, parse: Callable[[Any], T]) -> T | None:
+        """`parse(json)` of a cache file; None when absent or damaged (it is only a cache)."""
         try:
-            raw = json.loads(self._file(key).read_text("utf-8"))
+            return parse(json.loads(path.read_text("utf-8")))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, ValidationError) as exc:
+            log.warning("Ignoring a damaged cache file %s: %s", path.name, exc)
+            return None
+
+    def load(self, key: str) -> CachedPage | None:
+        def parse(raw: Any) -> CachedPage | None:
             if raw.get("version") != CACHE_VERSION:
                 return None
             return CachedPage(
@@ -46,11 +58,15 @@ class QueueCache:
                 people=[Person.model_validate(p) for p in raw["people"]],
                 total=int(raw["total"]),
             )
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError, ValidationError) as exc:
-            log.warning("Ignoring a damaged queue cache file: %s", exc)
-            return None
+
+        return self._read(self._file(key), parse)
+
+    def load_me(self) -> Person | None:
+        """Who we were last time: the "My tickets" queue can paint before `/me` answers."""
+        return self._read(self.dir / "me.json", Person.model_validate)
+
+    def save_me(self, me: Person) -> None:
+        self._write(self.dir / "me.json", me.model_dump(mode="json"))
 
     def save(self, key: str, page: CachedPage) -> None:
         payload = {
@@ -59,11 +75,14 @@ class QueueCache:
             "tickets": [t.model_dump(mode="json") for t in page.tickets],
             "people": [p.model_dump(mode="json") for p in page.people],
         }
+        self._write(self._file(key), payload)
+
+    def _write(self, path: Path, payload: object) -> None:
         try:
             self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 json.dump(payload, out)
-            os.replace(tmp, self._file(key))
+            os.replace(tmp, path)
         except OSError as exc:  # a full disk must not break the app: the cache is optional
             log.warning("Could not write the queue cache: %s", exc)

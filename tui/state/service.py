@@ -131,6 +131,8 @@ class HelpdeskService:
         )
         self.team_names = {team.id: team.name for team in teams}
         self.me = me.person
+        if self.cache:
+            self.cache.save_me(me.person)
         self.agents = sorted(agents, key=lambda a: a.label.lower())
         self.people.put_many([me.person, *agents])
         self.departments.put_many(departments)
@@ -143,6 +145,13 @@ class HelpdeskService:
         return standard_queues(me_id) + [filter_queue(f) for f in self.ticket_filters]
 
     # -- queues -----------------------------------------------------------------------
+
+    def recall_me(self) -> bool:
+        """Who we were last time (from the cache), so the first queue can paint before
+        `/me` answers. True when known; `connect` then confirms or corrects it."""
+        if self.me is None and self.cache is not None:
+            self.me = self.cache.load_me()
+        return self.me is not None
 
     def paint_from_cache(self, view: QueueView) -> bool:
         """Fill the view's first page from disk, if cached. True when it did."""
