@@ -1,0 +1,58 @@
+"""deskpro-tui headless until the first queue's rows are on screen, built the way
+`deskpro-tui --url URL --api-key KEY` builds it (config, cache and drafts under
+DESKPRO_TUI_HOME). `python -m tests.benchmarks.drivers.app_rows URL KEY [--fill-cache]`.
+
+Prints `ROWS ms=... first_response_ms=... responses=N`: when rows showed, when the first
+HTTP answer arrived (both from process start) and how many answers had arrived by then.
+With `--fill-cache` it instead waits for every load to finish, so the cache is written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import httpx
+
+from tests.benchmarks.drivers.headless import since_start_ms, wait_until
+from tui.app import DeskproApp
+from tui.config import AppPaths, ConnectionSpec, load_settings
+from tui.session import build_service
+
+
+def rows_on_screen(app: DeskproApp) -> bool:
+    from tui.screens.queues import QueuesScreen
+
+    screen = app.screen
+    if not isinstance(screen, QueuesScreen) or screen.ticket_list.row_count == 0:
+        return False
+    return (
+        app.service is not None and app.service.tickets.get(screen.ticket_list.id_at(0)) is not None
+    )
+
+
+async def main(url: str, key: str, fill_cache: bool) -> None:
+    paths = AppPaths.from_env()
+    service = build_service(ConnectionSpec(url=url, api_key=key), paths)
+    answers: list[float] = []
+
+    async def on_response(_response: httpx.Response) -> None:
+        answers.append(since_start_ms())
+
+    # Private attribute, read on purpose: the benchmark watches the app's own client.
+    service.client._t.http.event_hooks["response"].append(on_response)
+    app = DeskproApp(service, settings=load_settings(paths), paths=paths)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_until(pilot, lambda: rows_on_screen(app))
+        shown = since_start_ms()
+        if fill_cache:
+            screen = app.screen
+            await wait_until(pilot, lambda: getattr(screen, "view", None) and screen.view.loaded)  # type: ignore[attr-defined]
+            await app.workers.wait_for_complete()
+        first = answers[0] if answers else -1
+        before = sum(a <= shown for a in answers)
+        print(f"ROWS ms={shown} first_response_ms={first} responses={before}", flush=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], sys.argv[2], "--fill-cache" in sys.argv))

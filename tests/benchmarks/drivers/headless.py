@@ -1,0 +1,30 @@
+"""Shared by the headless drivers: wait for a condition, then say so on stdout.
+
+Imports only Textual, so the baseline app pays for nothing of deskpro-tui's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+START = time.perf_counter()  # as near process start as a module-level line gets
+POLL = 0.005  # seconds; the same polling for the app and the baseline
+
+
+async def wait_until(
+    pilot: Pilot[object], check: Callable[[], object], timeout: float = 60
+) -> None:
+    deadline = time.perf_counter() + timeout
+    while not check():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the condition never became true")
+        await asyncio.sleep(POLL)
+    await pilot.pause()  # let one frame be composed with the rows in it
+
+
+def since_start_ms() -> float:
+    return round((time.perf_counter() - START) * 1000, 2)
