@@ -49,7 +49,8 @@ async def main(url: str, key: str, fill_cache: bool) -> None:
             screen = app.screen
             await wait_until(pilot, lambda: getattr(screen, "view", None) and screen.view.loaded)  # type: ignore[attr-defined]
             await app.workers.wait_for_complete()
-        first = answers[0] if answers else -1
+        await wait_until(pilot, lambda: answers)  # to report when the network answered
+        first = answers[0]
         before = sum(a <= shown for a in answers)
         print(f"ROWS ms={shown} first_response_ms={first} responses={before}", flush=True)
 

@@ -1,0 +1,83 @@
+"""1. Cold start to the first queue rows, headless and in tmux, against the baseline app
+(Textual + one httpx request + a DataTable). Nothing cached: a fresh home each time."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.benchmarks import tmux_pane
+from tests.benchmarks.support import (
+    EXECUTABLE,
+    PYTHON,
+    Context,
+    DemoProcess,
+    Result,
+    clean_env,
+    ms,
+    run_until_line,
+    stats,
+)
+
+TARGET = 1.3
+
+
+def first_subject(url: str, key: str) -> tuple[int, str]:
+    """Our agent id and the subject of the first row both apps show (for tmux to spot)."""
+    headers = {"Authorization": f"key {key}"}
+    me = httpx.get(f"{url}/api/v2/me", headers=headers).json()["data"]["person"]["id"]
+    params = {"count": 1, "agent": me, "order_by": "date_status", "order_dir": "desc"}
+    page = httpx.get(f"{url}/api/v2/tickets", params=params, headers=headers).json()["data"]
+    return me, page[0]["subject"][:16]
+
+
+def compare(name: str, app: list[float], base: list[float], **details: object) -> Result:
+    a, b = stats(app), stats(base)
+    ratio = a["median"] / b["median"]
+    return Result(
+        name,
+        ms(a["median"]),
+        "ms",
+        baseline=ms(b["median"]),
+        ratio=round(ratio, 2),
+        target=f"≤{TARGET}x",
+        passed=ratio <= TARGET,
+        details={
+            "app_min_ms": ms(a["min"]),
+            "baseline_min_ms": ms(b["min"]),
+            "n": a["n"],
+            **details,
+        },
+    )
+
+
+def run(ctx: Context) -> list[Result]:
+    repeats = ctx.repeats(7, 3)
+    results = []
+    with DemoProcess(ctx.db()) as srv:
+        agent, subject = first_subject(srv.url, srv.api_key)
+        baseline_cmd = [
+            PYTHON,
+            "-m",
+            "tests.benchmarks.drivers.baseline_app",
+            srv.url,
+            srv.api_key,
+            str(agent),
+        ]
+        app_cmd = [PYTHON, "-m", "tests.benchmarks.drivers.app_rows", srv.url, srv.api_key]
+        app_t, base_t = [], []
+        for _ in range(repeats):  # interleaved, so drift in the machine hits both alike
+            base_t.append(
+                run_until_line([*baseline_cmd, "--headless"], "ROWS", clean_env(ctx.home()))[0]
+            )
+            app_t.append(run_until_line(app_cmd, "ROWS", clean_env(ctx.home()))[0])
+        results.append(compare("cold start, headless", app_t, base_t))
+        if not tmux_pane.available():
+            return results
+        seen = lambda screen: subject in screen  # noqa: E731
+        tui_cmd = [str(EXECUTABLE), "--url", srv.url, "--api-key", srv.api_key]
+        app_t, base_t = [], []
+        for _ in range(repeats):
+            base_t.append(tmux_pane.time_until_shown(baseline_cmd, clean_env(ctx.home()), seen))
+            app_t.append(tmux_pane.time_until_shown(tui_cmd, clean_env(ctx.home()), seen))
+        results.append(compare("cold start, tmux", app_t, base_t))
+    return results
