@@ -93,10 +93,14 @@ class FrameProbe:
                 future.set_result(now)
                 self._waiters.remove((check, future))
 
-    async def next_frame(self, check: Callable[[], object], timeout: float = 30) -> float:
+    def expect(self, check: Callable[[], object]) -> asyncio.Future[float]:
+        """A future for the first frame drawn while `check()`; ask before sending the key."""
         future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
         self._waiters.append((check, future))
-        return await asyncio.wait_for(future, timeout)
+        return future
+
+    async def next_frame(self, check: Callable[[], object], timeout: float = 30) -> float:
+        return await asyncio.wait_for(self.expect(check), timeout)
 
     def detach(self) -> None:
         self.screen._compositor_refresh = self._original  # type: ignore[method-assign]

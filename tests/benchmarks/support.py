@@ -9,6 +9,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -76,9 +77,12 @@ class Context:
         generating 100,000 tickets takes seconds, reopening the file takes milliseconds."""
         key = "seeded" if tickets is None else f"bulk-{tickets}"
         if key not in self._dbs:
+            from tui.demo.app import open_database
+            from tui.demo.config import DemoConfig
+
             path = self.scratch / f"{key}.sqlite3"
-            with DemoProcess(path, tickets=tickets):
-                pass  # starting seeds it
+            # Seeded here, not by `demo-server`: it announces its URL before seeding.
+            open_database(DemoConfig(db=str(path), tickets=tickets)).close()
             self._dbs[key] = path
         return self._dbs[key]
 
@@ -98,11 +102,9 @@ class DemoProcess:
     would show in the app's tracemalloc figures. Loopback only, a free port.
     """
 
-    def __init__(self, db: Path, *, tickets: int | None = None, latency_ms: int = 0) -> None:
+    def __init__(self, db: Path, *, latency_ms: int = 0) -> None:
         args = [PYTHON, "-m", "tui", "demo-server", "--port", "0", "--db", str(db)]
         args += ["--latency", str(latency_ms), "--max-upload-mb", "200"]
-        if tickets is not None:
-            args += ["--tickets", str(tickets)]
         self.args = args
         self.url = ""
         self.api_key = ""
@@ -152,18 +154,23 @@ def run_until_line(
 ) -> tuple[float, str]:
     """Start `args`; seconds until it prints a line starting with `marker`, and that line."""
     start = time.perf_counter()
+    # stderr to a file: an undrained pipe would block a chatty child before its marker.
+    err_file = tempfile.TemporaryFile("w+")  # noqa: SIM115 (closed in the finally below)
     proc = subprocess.Popen(
-        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=env
+        args, stdout=subprocess.PIPE, stderr=err_file, text=True, cwd=REPO, env=env
     )
+    killer = threading.Timer(timeout, proc.kill)
+    killer.start()
     assert proc.stdout is not None
     try:
         for line in proc.stdout:
             if line.startswith(marker):
                 return time.perf_counter() - start, line.strip()
-            if time.perf_counter() - start > timeout:
-                break
-        _, err = proc.communicate(timeout=5)
-        raise RuntimeError(f"{args[-3:]} never printed {marker}: {err[-2000:]}")
+        proc.wait()
+        err_file.seek(0)
+        raise RuntimeError(f"{args[3]} never printed {marker}: {err_file.read()[-2000:]}")
     finally:
+        killer.cancel()
         proc.kill()
         proc.wait()
+        err_file.close()
