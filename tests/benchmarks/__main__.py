@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
                 results += module.run(ctx)
             except Exception:  # one broken benchmark must not lose the others' figures
                 traceback.print_exc()
-                results.append(Result(f"{name}: error", 0.0, "", passed=False))
+                results.append(Result(f"{name}: error (see above)", 0.0, "", passed=False))
             print(f"  {name} took {time.perf_counter() - t:.0f}s", file=sys.stderr, flush=True)
     info = machine()
     print(f"\n{info['cpu']}, {info['cores']} cores, Python {info['python']}, {info['platform']}")

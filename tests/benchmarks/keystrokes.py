@@ -26,6 +26,7 @@ async def measure(url: str, key: str, presses: int) -> dict[str, list[float]]:
     app = DeskproApp(service)
     out: dict[str, list[float]] = {
         "j": [],
+        "j_handled": [],
         "j_burst_per_key": [],
         "G_first_frame": [],
         "G_last_row": [],

@@ -16,10 +16,11 @@ from tests.benchmarks.support import Result
 COLUMNS = ("benchmark", "measured", "baseline", "ratio", "target", "result")
 
 
-def _cell(value: float | None, unit: str = "") -> str:
+def _cell(value: float | None, unit: str | None = None) -> str:
+    """A figure with its unit, or (no unit given) a ratio."""
     if value is None:
         return "-"
-    return f"{value:,.1f} {unit}".strip() if unit else f"{value:.2f}x"
+    return f"{value:.2f}x" if unit is None else f"{value:,.1f} {unit}".strip()
 
 
 def table(results: list[Result]) -> str:
