@@ -354,8 +354,12 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
     @work(exclusive=True, group="send", exit_on_error=False)
     async def send(self, ticket: NewTicket) -> None:
         self._busy(True)
+        # Kept by the service across attempts, so sending again never creates it twice.
+        pending = self.service.pending_write(DRAFT_KEY)
         try:
-            created = await send_new_ticket(self.service, ticket, self.files, self._progress)
+            created = await send_new_ticket(
+                self.service, ticket, self.files, self._progress, pending
+            )
         except UploadsFailedError as exc:
             self._busy(False)
             self.show_errors({"attachments": str(exc)})
@@ -367,7 +371,15 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
             return
         except DeskproError as exc:
             self._busy(False)
-            self.show_errors({"form": f"Not sent: {exc} Everything you typed is kept."})
+            again = (
+                " ctrl+s first checks whether it was created, and creates it only if not."
+                if pending.uncertain
+                else ""
+            )
+            self.show_errors({"form": f"Not sent: {exc} Everything you typed is kept.{again}"})
             return
+        if pending.found_after_failure:
+            self.notify("It had been saved after all: not sent twice.")
+        self.service.settle(DRAFT_KEY)
         self.service.drafts.discard(DRAFT_KEY)
         self.dismiss(created.id)

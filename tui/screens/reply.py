@@ -103,18 +103,33 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
             error.update("Write something first: the message is empty.")
             return
         status = self.query_one("#status", Select).value
-        error.update("Sending…")
+        # Kept by the service across attempts, so sending again never posts it twice.
+        pending = self.service.pending_write(self.draft_key)
+        error.update("Checking whether it arrived…" if pending.uncertain else "Sending…")
         try:
             await self.service.send_message(
                 self.ticket.id,
                 markdown_to_html(text),
                 note=self.note,
                 status=None if status == UNCHANGED else str(status),
+                pending=pending,
             )
         except StatusNotSetError as exc:
             self.notify(str(exc), severity="warning", timeout=15)
         except DeskproError as exc:
-            error.update(f"Not sent: {exc}\nYour text is kept; press ctrl+s to try again.")
+            error.update(f"Not sent: {exc}\n{self._again(pending.uncertain)}")
             return
+        if pending.found_after_failure:
+            self.notify("It had been saved after all: not sent twice.")
+        self.service.settle(self.draft_key)
         self.service.drafts.discard(self.draft_key)
         self.dismiss(True)
+
+    @staticmethod
+    def _again(uncertain: bool) -> str:
+        if uncertain:
+            return (
+                "Your text is kept; ctrl+s first checks whether it arrived, "
+                "and sends it only if it did not."
+            )
+        return "Your text is kept; press ctrl+s to try again."

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tui.api import Blob, DeskproError, PermissionDeniedError, Person, Ticket
-from tui.state.service import HelpdeskService
+from tui.state.service import HelpdeskService, PendingWrite
 from tui.text import markdown_to_html
 
 DRAFT_KEY = "compose"
@@ -306,8 +306,12 @@ async def send_new_ticket(
     ticket: NewTicket,
     files: Iterable[OutgoingFile],
     on_progress: Progress = lambda _file: None,
+    pending: PendingWrite | None = None,
 ) -> Ticket:
-    """Upload what is not uploaded yet (all at once), then create the ticket exactly once."""
+    """Upload what is not uploaded yet (all at once), then create the ticket exactly once.
+
+    Give the composer's `pending` to make sending again safe: after the answer to a create
+    was lost, the requester's newest tickets are searched before creating it again."""
     files = list(files)
     results = await asyncio.gather(
         *(upload_file(service, f, on_progress) for f in files), return_exceptions=True
@@ -324,7 +328,10 @@ async def send_new_ticket(
         "urgency": ticket.urgency,
         "labels": ticket.label_list() or None,
     }
-    created = await service._call(
+    pending = pending or PendingWrite()
+    pending.begin()
+    created = await service.write_once(
+        pending,
         lambda: service.client.create_ticket(
             subject=ticket.subject.strip(),
             person=ticket.to.strip(),
@@ -332,7 +339,35 @@ async def send_new_ticket(
             format="html",
             attachments=[(f.blob, f.inline) for f in files if f.blob is not None],
             **options,
-        )
+        ),
+        lambda: find_created_ticket(service, ticket, pending),
     )
     service.tickets.put(created)
     return created
+
+
+async def find_created_ticket(
+    service: HelpdeskService, ticket: NewTicket, pending: PendingWrite
+) -> Ticket | None:
+    """The requester's ticket with this subject created since the first attempt, if any."""
+    email = ticket.to.strip()
+    people = await service._call(lambda: service.client.list_people(email=email, count=1))
+    if not people.items:
+        return None  # no such person yet, so the create (which makes them) did not happen
+    person = people.items[0].id
+    page = await service._call(
+        lambda: service.client.list_tickets(
+            person=person, order_by="date_created", order_dir="desc", count=20
+        )
+    )
+    subject = ticket.subject.strip()
+    return next(
+        (
+            t
+            for t in page.items
+            if t.subject.strip() == subject
+            and t.date_created
+            and pending.made_since(t.date_created)
+        ),
+        None,
+    )

@@ -8,7 +8,9 @@ identical concurrent requests, and keeps the connection state for the status bar
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from tui.api import (
@@ -21,6 +23,7 @@ from tui.api import (
     Person,
     RateLimitedError,
     RetryNotice,
+    ServerError,
     Ticket,
     TicketFilter,
     TicketStatus,
@@ -40,6 +43,52 @@ class StatusNotSetError(DeskproError):
 
 
 INCLUDE = ("person", "agent", "department")
+
+# Gateway answers a proxy gives when the helpdesk behind it did not answer in time or at
+# all: the helpdesk may still have done the write.
+UNCERTAIN_STATUSES = frozenset({502, 504})
+# How far the helpdesk's clock may be behind ours when we look for a write we made.
+CLOCK_SLACK = timedelta(minutes=2)
+
+
+def may_have_been_saved(error: DeskproError) -> bool:
+    """Whether a failed write may nonetheless have happened on the server."""
+    if isinstance(error, DeskproConnectionError):
+        return error.request_sent  # the request went out; the answer was lost
+    return isinstance(error, ServerError) and error.status in UNCERTAIN_STATUSES
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@dataclass
+class PendingWrite:
+    """A reply, note or new ticket on its way out, kept across the agent's attempts.
+
+    When an attempt fails without telling whether the server saved it, `uncertain` is
+    set, and every later attempt first looks on the server for it rather than sending
+    it again: a duplicate is worse than a moment's wait.
+    """
+
+    started: datetime | None = None  # the first attempt, by our clock
+    known_ids: frozenset[int] = frozenset()  # messages already there before it
+    uncertain: bool = False
+    found_after_failure: bool = False  # the last attempt found it saved: not sent again
+
+    def begin(self, known_ids: Iterable[int] = ()) -> None:
+        if self.started is None:
+            self.started = datetime.now(UTC)
+            self.known_ids = frozenset(known_ids)
+        self.found_after_failure = False
+
+    @property
+    def since(self) -> datetime:
+        """The earliest creation date a server could give to this write."""
+        return (self.started or datetime.now(UTC)) - CLOCK_SLACK
+
+    def made_since(self, created: datetime | None) -> bool:
+        return created is None or _utc(created) >= self.since
 
 
 class HelpdeskService:
@@ -65,6 +114,7 @@ class HelpdeskService:
         self.noted: set[int] = set()  # tickets whose thread we have seen holds a note
         self._messages: dict[int, list[Message]] = {}
         self._inflight: dict[Hashable, asyncio.Future[Any]] = {}
+        self._pending: dict[str, PendingWrite] = {}
         client.on_retry = self._on_retry
 
     @property
@@ -83,6 +133,10 @@ class HelpdeskService:
     # -- plumbing ---------------------------------------------------------------------
 
     def _on_retry(self, notice: RetryNotice) -> None:
+        if isinstance(notice.error, RateLimitedError):
+            # The transport sits out the Retry-After; background refresh waits with it.
+            self.connection.rate_limited(notice.delay)
+            return
         self.connection.retrying(f"{notice.error.message} Retrying in {notice.delay:.0f}s.")
 
     async def _call(self, make: Callable[[], Awaitable[T]], *, refreshed: bool = False) -> T:
@@ -92,7 +146,8 @@ class HelpdeskService:
         except RateLimitedError as exc:
             self.connection.rate_limited(exc.retry_after)
             raise
-        except DeskproConnectionError as exc:
+        except (DeskproConnectionError, ServerError) as exc:
+            # Retries are used up (or were not safe): say so rather than stay "retrying".
             self.connection.offline(exc.message)
             raise
         self.connection.online(refreshed=refreshed)
@@ -111,6 +166,44 @@ class HelpdeskService:
                 self._inflight.pop(key, None)
             else:
                 future.add_done_callback(lambda _f: self._inflight.pop(key, None))
+
+    def pending_write(self, key: str) -> PendingWrite:
+        """The write a composer (by its draft key) is trying to make; kept here so it
+        outlives the composer being closed and opened again."""
+        return self._pending.setdefault(key, PendingWrite())
+
+    def settle(self, key: str) -> None:
+        """The composer's write was confirmed: the next one starts afresh."""
+        self._pending.pop(key, None)
+
+    async def write_once(
+        self,
+        pending: PendingWrite,
+        send: Callable[[], Awaitable[T]],
+        find: Callable[[], Awaitable[T | None]],
+    ) -> T:
+        """Make a write that must not happen twice. After a failure that leaves it unknown
+        whether the server saved it, `find` looks for it: found, it counts as made."""
+        if pending.uncertain and (found := await find()) is not None:
+            pending.found_after_failure = True
+            return found  # a failing look fails the attempt: never send blind
+        try:
+            return await self._call(send)
+        except DeskproError as exc:
+            if not may_have_been_saved(exc):
+                raise
+            pending.uncertain = True
+            found = await self._look_quietly(find)
+            if found is None:
+                raise
+            pending.found_after_failure = True
+            return found
+
+    async def _look_quietly(self, find: Callable[[], Awaitable[T | None]]) -> T | None:
+        try:
+            return await find()
+        except DeskproError:
+            return None  # still unknown: the next attempt looks again before sending
 
     def _absorb(self, page: Page[Ticket]) -> None:
         self.people.put_many(page.linked_people().values())
@@ -256,13 +349,35 @@ class HelpdeskService:
     # -- changes ----------------------------------------------------------------------
 
     async def update(self, ticket_id: int, **changes: Any) -> None:
-        """Change a ticket: shown everywhere at once, rolled back if the server refuses."""
+        """Change a ticket: shown everywhere at once, rolled back if the server refuses.
+        When the answer was lost, the ticket is read again and the server's word stands."""
         undo = self.tickets.patch(ticket_id, **changes)
         try:
             await self._call(lambda: self.client.update_ticket(ticket_id, **changes))
+        except DeskproError as exc:
+            if not may_have_been_saved(exc):
+                self.tickets.restore(undo)
+                raise
+            truth = await self._read_back(ticket_id)
+            if truth is None:
+                self.tickets.restore(undo)  # still unknown: show what we knew; the error
+                raise  # says it may have been saved
+            self.tickets.put(truth)  # the server's version, whatever it says
+            if not self._shows(truth, changes):
+                raise
+
+    async def _read_back(self, ticket_id: int) -> Ticket | None:
+        try:
+            return await self._call(lambda: self.client.get_ticket(ticket_id))
         except DeskproError:
-            self.tickets.restore(undo)
-            raise
+            return None
+
+    @staticmethod
+    def _shows(ticket: Ticket, changes: dict[str, Any]) -> bool:
+        """Whether the ticket already carries `changes` (so a lost answer was a success)."""
+        # An unassigned ticket reads back as agent None; `agent=0` also means unassign.
+        wanted = {k: (None if k == "agent" and not v else v) for k, v in changes.items()}
+        return all(getattr(ticket, k, object()) == v for k, v in wanted.items())
 
     async def assign(self, ticket_id: int, agent_id: int | None) -> None:
         await self.update(ticket_id, agent=agent_id)
@@ -282,12 +397,29 @@ class HelpdeskService:
         return failures
 
     async def send_message(
-        self, ticket_id: int, html: str, *, note: bool, status: str | None = None
+        self,
+        ticket_id: int,
+        html: str,
+        *,
+        note: bool,
+        status: str | None = None,
+        pending: PendingWrite | None = None,
     ) -> Message:
         """Post a reply or note, then set `status` if asked (after the server's own
-        reply transition, so the agent's choice wins). Refreshes ticket and thread."""
-        message = await self._call(lambda: self.client.add_message(ticket_id, html, note=note))
-        self._messages.setdefault(ticket_id, []).append(message)
+        reply transition, so the agent's choice wins). Refreshes ticket and thread.
+
+        Give the composer's `pending` to make sending again safe: after an answer was
+        lost, the thread is read first and a message already saved is not posted twice."""
+        pending = pending or PendingWrite()
+        pending.begin(m.id for m in self._messages.get(ticket_id, []))
+        message = await self.write_once(
+            pending,
+            lambda: self.client.add_message(ticket_id, html, note=note),
+            lambda: self._find_message(ticket_id, html, note, pending),
+        )
+        thread = self._messages.setdefault(ticket_id, [])
+        if all(m.id != message.id for m in thread):
+            thread.append(message)
         if note:
             self.noted.add(ticket_id)
         if status:
@@ -299,3 +431,23 @@ class HelpdeskService:
                 ) from exc
         await self.ticket(ticket_id)
         return message
+
+    async def _find_message(
+        self, ticket_id: int, html: str, note: bool, pending: PendingWrite
+    ) -> Message | None:
+        """Our message with this very text, posted since the first attempt, if any."""
+        messages = await self._call(lambda: self.client.list_messages(ticket_id))
+        self._messages[ticket_id] = messages
+        me = self.me.id if self.me else None
+        return next(
+            (
+                m
+                for m in reversed(messages)
+                if m.id not in pending.known_ids
+                and m.is_agent_note == note
+                and (me is None or m.person == me)
+                and " ".join(m.message.split()) == " ".join(html.split())
+                and pending.made_since(m.date_created)
+            ),
+            None,
+        )
