@@ -3,12 +3,14 @@ waiting on a screen's workers, and the demo database read directly as the truth.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from textual.pilot import Pilot
 from ui.conftest import until
 
@@ -19,6 +21,16 @@ from tui.state import HelpdeskService
 # Quick, persistent retries: a 30 % failure rate must not make a read give up (0.3**8),
 # and a test must not sit through real backoff.
 PATIENT = RetryPolicy(attempts=8, backoff=0.01, max_backoff=0.05)
+
+
+@pytest.fixture(autouse=True)
+def collect_dropped_connections() -> Iterator[None]:
+    """Finalise the sockets of stopped servers and broken connections now. Left to a later
+    garbage collection, their finalisers can run inside a `compile()` (pytest rewriting a
+    lazily imported module), which CPython 3.11.7 reports as "AST constructor recursion
+    depth mismatch"."""
+    yield
+    gc.collect()
 
 
 def patient_service(

@@ -137,7 +137,8 @@ class HelpdeskService:
             # The transport sits out the Retry-After; background refresh waits with it.
             self.connection.rate_limited(notice.delay)
             return
-        self.connection.retrying(f"{notice.error.message} Retrying in {notice.delay:.0f}s.")
+        seconds = max(1, round(notice.delay))  # "in 0s" reads as stuck
+        self.connection.retrying(f"{notice.error.message} Retrying in {seconds}s.")
 
     async def _call(self, make: Callable[[], Awaitable[T]], *, refreshed: bool = False) -> T:
         """Run one API call, keeping the connection state true to what happened."""
