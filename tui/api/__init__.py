@@ -3,7 +3,8 @@
 from tui.api import DeskproClient, DeskproError
 """
 
-from tui.api.client import AttachmentSpec, DeskproClient, PersonSpec
+from tui.api.bodies import AttachmentSpec, PersonSpec
+from tui.api.client import DeskproClient
 from tui.api.envelope import Page, Pagination
 from tui.api.errors import (
     AuthenticationError,

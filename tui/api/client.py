@@ -19,6 +19,7 @@ from urllib.parse import quote
 import httpx
 
 from tui.api import models as m
+from tui.api.bodies import AttachmentSpec, Format, PersonSpec, message_body, ticket_params
 from tui.api.downloads import Progress as DownloadProgress
 from tui.api.downloads import stream_to_file, target_path
 from tui.api.envelope import Page, parse_one, parse_page
@@ -38,37 +39,6 @@ from tui.api.uploads import MultipartFile
 from tui.api.uploads import Progress as UploadProgress
 
 T = TypeVar("T")
-BlobRef = m.Blob | str
-AttachmentSpec = BlobRef | tuple[BlobRef, bool]
-"""A blob (or its `blob_auth`) to attach; `(blob, True)` attaches it inline."""
-PersonSpec = int | str | Mapping[str, Any]
-Format = Literal["html", "text"]
-
-
-def _attachments(specs: Iterable[AttachmentSpec]) -> list[dict[str, Any]]:
-    linked = []
-    for spec in specs:
-        blob, inline = spec if isinstance(spec, tuple) else (spec, False)
-        auth = blob.blob_auth if isinstance(blob, m.Blob) else blob
-        linked.append({"blob_auth": auth, "is_inline": bool(inline)})
-    return linked
-
-
-def _message_body(
-    message: str,
-    fmt: Format,
-    note: bool,
-    person: PersonSpec | None,
-    attachments: Iterable[AttachmentSpec],
-) -> dict[str, Any]:
-    body: dict[str, Any] = {"message": message, "format": fmt}
-    if note:
-        body["is_note"] = True
-    if person is not None:
-        body["person"] = person
-    if linked := _attachments(attachments):
-        body["attachments"] = linked
-    return body
 
 
 def _json(response: httpx.Response, tag: str | None) -> Any:
@@ -87,26 +57,6 @@ def _json(response: httpx.Response, tag: str | None) -> Any:
             kept = {k: v for k, v in response.headers.items() if k.lower() == "retry-after"}
             raise error_from_response(httpx.Response(status, json=body, headers=kept), tag)
     return body
-
-
-def ticket_params(
-    status: str | Sequence[str] | None,
-    page: int,
-    count: int,
-    order_by: str | None,
-    order_dir: str | None,
-    include: Sequence[str],
-    filters: Mapping[str, Any],
-) -> Params:
-    """The query of one page of a ticket list (`/tickets` and saved filters alike)."""
-    return encode(
-        {
-            "status": status,
-            **paging(page, count, order_by, order_dir),
-            "include": include or None,
-            **filters,
-        }
-    )
 
 
 class DeskproClient:
@@ -274,7 +224,7 @@ class DeskproClient:
         body = {
             "subject": subject,
             "person": person,
-            "message": _message_body(message, format, is_note, None, attachments),
+            "message": message_body(message, format, is_note, None, attachments),
             **{k: v for k, v in fields.items() if v is not None},
         }
         data = await self._write("POST", "tickets", "tickets.tickets.post", body)
@@ -329,7 +279,7 @@ class DeskproClient:
         attachments: Iterable[AttachmentSpec] = (),
     ) -> m.Message:
         """A reply (or an internal note with `note=True`) on a ticket."""
-        body = _message_body(message, format, note, person, attachments)
+        body = message_body(message, format, note, person, attachments)
         data = await self._write(
             "POST", f"tickets/{ticket_id}/messages", "tickets.messages.post", body
         )

@@ -17,7 +17,7 @@ from tui.api import DeskproError, Ticket
 from tui.screens.editor import edit_in_external_editor
 from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
-from tui.state.service import StatusNotSetError
+from tui.state.pending import StatusNotSetError
 from tui.text import markdown_to_html, safe
 from tui.widgets.markdown_area import MarkdownArea
 

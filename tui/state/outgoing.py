@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tui.api import Blob, DeskproError, PermissionDeniedError, Person, Ticket
-from tui.state.service import HelpdeskService, PendingWrite
+from tui.state.pending import PendingWrite
+from tui.state.service import HelpdeskService
 from tui.text import markdown_to_html
 
 DRAFT_KEY = "compose"
