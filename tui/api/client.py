@@ -33,7 +33,7 @@ from tui.api.transport import (
     Sleep,
     Transport,
     api_root,
-    error_from_response,
+    error_from_body,
 )
 from tui.api.uploads import MultipartFile
 from tui.api.uploads import Progress as UploadProgress
@@ -53,9 +53,8 @@ def _json(response: httpx.Response, tag: str | None) -> Any:
         status = body.get("status")
         if isinstance(status, int) and status >= 400:
             # A proxy or an old build answering 200 with an error body: treat it as that
-            # error. Only Retry-After carries over: the body is already decoded.
-            kept = {k: v for k, v in response.headers.items() if k.lower() == "retry-after"}
-            raise error_from_response(httpx.Response(status, json=body, headers=kept), tag)
+            # error (Retry-After is read from the real answer's headers).
+            raise error_from_body(response, body, status, tag)
     return body
 
 

@@ -46,7 +46,12 @@ def _linked(linked: Mapping[str, Any], kind: str, model: type[DeskproModel]) -> 
     records = linked.get(kind) or {}
     if not isinstance(records, Mapping):  # an empty map serialised by PHP as []
         return {}
-    return {int(key): parse_model(model, raw) for key, raw in records.items()}
+    try:
+        return {int(key): parse_model(model, raw) for key, raw in records.items()}
+    except ValueError as exc:  # int(key) of a key that is not an id
+        raise ResponseFormatError(
+            f"The helpdesk sideloaded a {kind} under a key that is not an id."
+        ) from exc
 
 
 def _as_mapping(value: Any) -> Mapping[str, Any]:

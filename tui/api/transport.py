@@ -116,15 +116,23 @@ def error_from_response(response: httpx.Response, tag: str | None = None) -> e.D
         body = response.json()
     except ValueError:
         body = None
+    return error_from_body(response, body, response.status_code, tag)
+
+
+def error_from_body(
+    response: httpx.Response, body: Any, status: int, tag: str | None = None
+) -> e.DeskproError:
+    """The error for `status` described by an already decoded `body` (any JSON value)."""
     body = body if isinstance(body, Mapping) else {}
-    status = response.status_code
     code = body.get("code") if isinstance(body.get("code"), str) else None
     message = body.get("message") if isinstance(body.get("message"), str) else None
-    message = message or f"The helpdesk answered {status} {response.reason_phrase}.".strip()
+    reason = httpx.codes.get_reason_phrase(status)
+    message = message or f"The helpdesk answered {status} {reason}.".strip()
     nested = body.get("errors") if isinstance(body.get("errors"), Mapping) else {}
+    items = nested.get("errors")
+    items = items if isinstance(items, list) else [] if items is None else [items]
     general = [
-        str(item.get("message", item)) if isinstance(item, Mapping) else str(item)
-        for item in nested.get("errors") or []
+        str(item.get("message", item)) if isinstance(item, Mapping) else str(item) for item in items
     ]
     kwargs: dict[str, Any] = {
         "status": status,
