@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from tests.benchmarks.probes import FrameProbe, send_key, wait_for
+from tests.benchmarks.probes import FrameProbe, queues_started, send_key, wait_for
 from tests.benchmarks.support import ALL_STATUSES, Context, DemoProcess, Result, ms, stats
 from tui.api import DeskproClient
 from tui.app import DeskproApp
@@ -33,13 +33,7 @@ async def measure(url: str, key: str, presses: int) -> dict[str, list[float]]:
         "filter": [],
     }
     async with app.run_test(size=(120, 36)):
-        await wait_for(
-            lambda: (
-                isinstance(app.screen, QueuesScreen) and app.screen.view and app.screen.view.loaded
-            ),
-            poll=0.01,
-        )
-        screen = app.screen
+        screen = await queues_started(app)
         assert isinstance(screen, QueuesScreen)
         tl = screen.ticket_list
         screen.show_queue(EVERYTHING)

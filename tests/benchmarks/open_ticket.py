@@ -7,24 +7,23 @@ from __future__ import annotations
 import asyncio
 import statistics
 
-from tests.benchmarks.probes import HttpProbe, round_trips, send_key, wait_for
+from tests.benchmarks.probes import HttpProbe, queues_started, round_trips, send_key, wait_for
 from tests.benchmarks.support import Context, DemoProcess, Result, ms
 from tui.api import DeskproClient
 from tui.app import DeskproApp
 from tui.state import HelpdeskService
 
 
-def _screens() -> tuple[type, type, type, type]:
-    from tui.screens.queues import QueuesScreen
+def _screens() -> tuple[type, type, type]:
     from tui.screens.ticket import TicketScreen
     from tui.widgets.message_view import MessageView
     from tui.widgets.ticket_header import TicketHeader
 
-    return QueuesScreen, TicketScreen, MessageView, TicketHeader
+    return TicketScreen, MessageView, TicketHeader
 
 
 async def measure(url: str, key: str, tickets: int) -> list[dict[str, object]]:
-    QueuesScreen, TicketScreen, MessageView, TicketHeader = _screens()
+    TicketScreen, MessageView, TicketHeader = _screens()
     service = HelpdeskService(DeskproClient(url, key))
     app = DeskproApp(service)
 
@@ -37,14 +36,7 @@ async def measure(url: str, key: str, tickets: int) -> list[dict[str, object]]:
     probe = HttpProbe(on_request=header_shown).attach(service)
     trials: list[dict[str, object]] = []
     async with app.run_test(size=(120, 36)):
-        await wait_for(
-            lambda: (
-                isinstance(app.screen, QueuesScreen) and app.screen.view and app.screen.view.loaded
-            ),
-            poll=0.01,
-        )
-        queues = app.screen
-        await app.workers.wait_for_complete()
+        queues = await queues_started(app)
         for n in range(tickets + 1):
             again = n == tickets  # the last trial reopens the previous ticket
             if not again and n:

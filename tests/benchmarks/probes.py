@@ -75,6 +75,16 @@ async def wait_for(check: Callable[[], object], timeout: float = 30, poll: float
     return time.perf_counter()
 
 
+async def queues_started(app: App[object]) -> Screen[object]:
+    """The queues screen once start-up is over: rows, lookups and the sidebar all in."""
+    from tui.screens.queues import QueuesScreen
+
+    await wait_for(lambda: isinstance(app.screen, QueuesScreen) and app.screen.started, poll=0.01)
+    await app.workers.wait_for_complete()
+    await asyncio.sleep(0.1)  # the sidebar's highlight, re-set with the lookups, settles
+    return app.screen
+
+
 class FrameProbe:
     """Times when the screen composes a frame (the headless twin of writing to the
     terminal): `await probe.next_frame(check)` waits for a frame drawn while `check()`."""

@@ -5,16 +5,21 @@ while requests are repeated, offline once they are used up, and online again by 
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.widgets import Static
 from ui.conftest import queue_loaded, until
 
-from tui.api import RetryPolicy
+from tui.api import DeskproClient, RetryPolicy
 from tui.app import DeskproApp
 from tui.config import Settings
 from tui.demo import DemoServer
-from tui.state import ConnectionStatus
+from tui.demo.config import DEFAULT_API_KEY as DEMO_KEY
+from tui.screens.queues import QueuesScreen
+from tui.state import ConnectionStatus, HelpdeskService
+from tui.widgets.queue_sidebar import QueueSidebar
 from tui.widgets.status_bar import StatusBar
 
 from .conftest import patient_service, settled
@@ -92,3 +97,40 @@ async def test_server_errors_after_retries_show_offline_not_retrying(
             assert service.connection.status.detail
     finally:
         await service.client.aclose()
+
+
+async def test_down_at_start_then_connected_by_itself(tmp_path: Path) -> None:
+    """The helpdesk is not there when the app starts: the screen says so (no crash), and
+    once it answers the periodic refresh connects and shows the queue, no key pressed."""
+    with socket.socket() as probe:  # a loopback port nobody listens on (yet)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    client = DeskproClient(url, DEMO_KEY, retry=RetryPolicy(attempts=2, backoff=0.01))
+    service = HelpdeskService(client)
+    app = DeskproApp(service, settings=Settings(refresh_seconds=REFRESH_SECONDS))
+    server: DemoServer | None = None
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: service.connection.status.state == "offline", "offline")
+        screen = app.screen
+        assert isinstance(screen, QueuesScreen)
+        await until(
+            pilot,
+            lambda: "Not connected" in str(screen.query_one("#empty", Static).render()),
+            "the empty list says why",
+        )
+        try:
+            server = await asyncio.to_thread(
+                DemoServer(db=str(tmp_path / "helpdesk.sqlite3"), port=port).start
+            )
+            await until(
+                pilot,
+                lambda: screen.started and screen.ticket_list.row_count > 0,
+                "the queue loaded from the periodic refresh alone",
+                timeout=REFRESH_SECONDS * 3,
+            )
+            assert service.connection.status.state == "online"
+            assert screen.query_one(QueueSidebar).specs  # the queues are listed too
+        finally:
+            if server is not None:
+                await asyncio.to_thread(server.stop)

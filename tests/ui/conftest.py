@@ -56,6 +56,8 @@ async def queue_loaded(pilot: Pilot[object]) -> QueuesScreen:
         lambda: screen.view is not None and screen.view.loaded and screen.ticket_list.row_count > 0,
         "the first queue's rows",
     )
+    # The rows come first; the lookups (agents, filters, statuses) just after them.
+    await until(pilot, lambda: screen.started, "agents, filters and statuses")
     return screen
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import httpx
+
 from tui.api import DeskproClient, Person
 from tui.app import DeskproApp
 from tui.demo import DemoServer
 from tui.screens.assign import AssignScreen
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.queues import QueuesScreen
+from tui.state import HelpdeskService
 from tui.widgets.status_bar import StatusBar
 
 from .conftest import CreateTicket, queue_loaded, until
@@ -41,6 +47,42 @@ async def test_assign_by_typing_part_of_a_name(
         await pilot.app.workers.wait_for_complete()
     async with DeskproClient(demo_server.url, demo_server.api_key) as dp:
         assert (await dp.get_ticket(ticket.id)).agent == irene.id
+
+
+class HoldingAgents(httpx.AsyncBaseTransport):
+    """Holds back the answer to `/agents` until `release` is set: the picker is opened
+    while start-up is still fetching the lookups."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.release = asyncio.Event()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/agents"):
+            await self.release.wait()
+        return await self.inner.handle_async_request(request)
+
+
+async def test_assign_opened_before_the_agents_arrived_waits_for_them(
+    demo_server: DemoServer,
+) -> None:
+    transport = HoldingAgents()
+    client = DeskproClient(demo_server.url, demo_server.api_key, transport=transport)
+    app = DeskproApp(HelpdeskService(client))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, QueuesScreen)
+        await until(pilot, lambda: screen.ticket_list.row_count > 0, "rows before the agents")
+        assert not app.service.lookups_loaded
+        await pilot.press("a")
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, AssignScreen)  # not with an empty list of agents
+        transport.release.set()
+        await until(pilot, lambda: isinstance(app.screen, AssignScreen), "the assign picker")
+        assert "Irene Adler" in {a.name for a in app.screen.agents}  # all pages of agents
+        await pilot.press(*"ire")
+        first = app.screen.query_one("#picker-options").get_option_at_index(0)
+        assert "Irene Adler" in str(first.prompt)
 
 
 async def test_bulk_assign_three_marked_tickets(

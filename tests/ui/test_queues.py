@@ -10,6 +10,7 @@ from textual.widgets import Static
 from tui.api import DeskproClient
 from tui.app import DeskproApp
 from tui.demo import DemoServer
+from tui.screens.queues import QueuesScreen
 from tui.state import HelpdeskService, QueueCache, matches_words
 from tui.widgets.queue_sidebar import QueueSidebar
 from tui.widgets.status_bar import StatusBar
@@ -164,7 +165,9 @@ async def test_the_last_queue_paints_from_cache_when_the_helpdesk_is_down(
     again.cache = QueueCache(tmp_path, again.helpdesk_url)
     app = DeskproApp(again)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await queue_loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, QueuesScreen)
+        await until(pilot, lambda: screen.view and screen.view.loaded, "the cached rows")
         assert screen.view.spec.key == "mine" and screen.ticket_list.row_count > 0
         await until(pilot, lambda: again.connection.status.state == "offline", "offline shown")
         assert app.is_running

@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from tui.screens.assign import AssignScreen
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.pickers import lookups_ready
 from tui.screens.status import StatusPicker
 from tui.state import HelpdeskService
 
@@ -50,7 +51,7 @@ async def assign_tickets(
     screen: Screen[object], service: HelpdeskService, ticket_ids: list[int]
 ) -> bool:
     """Ask whom to assign to, then assign. True when at least one ticket changed."""
-    if not ticket_ids:
+    if not ticket_ids or not await lookups_ready(screen, service):
         return False
     choice = await screen.app.push_screen_wait(
         AssignScreen(
@@ -67,7 +68,7 @@ async def assign_tickets(
 async def set_status_of(
     screen: Screen[object], service: HelpdeskService, ticket_ids: list[int]
 ) -> bool:
-    if not ticket_ids:
+    if not ticket_ids or not await lookups_ready(screen, service):
         return False
     current = service.tickets.get(ticket_ids[0])
     status = await screen.app.push_screen_wait(

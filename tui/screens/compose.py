@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,6 +24,7 @@ from tui.api import DeskproError, InvalidInputError
 from tui.commands import Command, bindings
 from tui.screens.editor import edit_in_external_editor
 from tui.screens.failures import ReportsWorkerFailures
+from tui.screens.pickers import agent_options, department_options, lookups_ready
 from tui.state import HelpdeskService
 from tui.state.outgoing import (
     DEFAULT_MAX_BYTES,
@@ -105,7 +105,7 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
             note = Label("Markdown, sent as HTML · ctrl+e opens $EDITOR", classes="field-hint")
             yield from self._field("message", "Message", MarkdownArea(id="message"), note)
             yield from self._field("department", "Department", self._department_select())
-            agents = [(Text(safe(a.label)), a.id) for a in self.service.agents if not a.is_disabled]
+            agents = agent_options(self.service)
             yield from self._field(
                 "agent", "Agent", Select(agents, prompt="Unassigned", id="agent", compact=True)
             )
@@ -127,12 +127,21 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
         yield Footer()
 
     def _department_select(self) -> Select[int]:
-        departments = sorted(
-            (d for d in self.service.departments.values() if d.is_tickets_enabled),
-            key=lambda d: (d.display_order, d.title.casefold()),
-        )
-        options = [(Text(safe(d.title or d.user_title or f"#{d.id}")), d.id) for d in departments]
+        options = department_options(self.service)
         return Select(options, prompt="Default department", id="department", compact=True)
+
+    @work(group="lookups", exit_on_error=False)
+    async def _fill_pickers(self, draft: NewTicket) -> None:
+        """Opened before start-up fetched agents and departments: list them once here."""
+        if await lookups_ready(self, self.service):
+            for name, options in (
+                ("department", department_options(self.service)),
+                ("agent", agent_options(self.service)),
+            ):
+                select = self.query_one(f"#{name}", Select)
+                chosen = select.value if isinstance(select.value, int) else getattr(draft, name)
+                select.set_options(options)
+                self._select(name, chosen)
 
     # -- draft ------------------------------------------------------------------------
 
@@ -144,6 +153,8 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
         self.query_one("#labels", Input).value = draft.labels
         for name, value in (("department", draft.department), ("agent", draft.agent)):
             self._select(name, value)
+        if not self.service.lookups_loaded:
+            self._fill_pickers(draft)
         self._select("urgency", draft.urgency)
         self.files = [OutgoingFile.from_path(Path(p), inline) for p, inline in draft.files]
         await self._show_files()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 
 from textual import on, work
@@ -9,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from tui.api import DeskproError
 from tui.commands import Command, bindings
@@ -87,6 +89,8 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
         self.view: QueueView | None = None
         self.base: QueueSpec | None = None  # the sidebar's queue, before filter terms
         self.words: list[str] = []
+        self.starting = False
+        self.started = False  # who we are and the lookups are known
         # Held, not queried: store notifications may arrive while the screen tears down.
         self.ticket_list = TicketList(
             service.tickets, service.people, noted=service.noted, clock=clock, id="tickets"
@@ -116,6 +120,8 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
         ]
         self.ticket_list.focus()
         self.start()
+        # Polling also retries a start that failed, so the app recovers on its own.
+        self.set_interval(self.app.refresh_seconds, self.poll)  # type: ignore[attr-defined]
         if self.service.drafts.get("compose"):
             self.notify("An unsent new ticket was kept: press c to continue it.", timeout=15)
 
@@ -129,30 +135,52 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
     # -- loading ----------------------------------------------------------------------
 
     @work(exclusive=True, group="connect", exit_on_error=False)
-    async def start(self) -> None:
-        """Paint the cached first queue at once, then connect and load for real."""
-        sidebar = self.query_one(QueueSidebar)
+    async def start(self, quiet: bool = False) -> None:
+        """Paint the cached first queue at once, then connect and load for real: who we
+        are, the first page, and only then the lookups and counts, so they do not compete
+        with the rows an agent is waiting for. `quiet`: a background retry, which leaves
+        saying why to the status bar rather than raising a notification each time."""
+        self.starting = True
+        try:
+            await self._start(quiet)
+        finally:
+            self.starting = False
+
+    async def _start(self, quiet: bool) -> None:
         first = self.service.queues()[0] if self.service.recall_me() else None
         if first is not None:
             self.show_queue(first)
         try:
-            me = await self.service.connect()
+            me = await self.service.identify()
         except DeskproError as exc:
-            self.app.notify(str(exc), title="Could not connect", severity="error", timeout=30)
-            self._set_empty(f"Not connected: {exc}. Press ctrl+r to try again.")
+            self._not_connected(exc, quiet)
             return
         self.query_one(StatusBar).agent = me.label
+        sidebar = self.query_one(QueueSidebar)
         sidebar.set_queues(self.service.queues())
-        if first is None:
-            self.show_queue(self.service.queues()[0])
+        if first != self.service.queues()[0]:  # nothing cached, or we are someone else now
+            with suppress(WorkerFailed, WorkerCancelled):  # reported by the worker itself
+                await self.show_queue(self.service.queues()[0]).wait()
+        try:
+            await self.service.load_lookups()
+        except DeskproError as exc:
+            self._not_connected(exc, quiet)
+            return
+        sidebar.set_queues(self.service.queues())
+        self.started = True
         self.load_counts()
-        self.set_interval(self.app.refresh_seconds, self.poll)  # type: ignore[attr-defined]
 
-    def show_queue(self, spec: QueueSpec) -> None:
+    def _not_connected(self, exc: DeskproError, quiet: bool) -> None:
+        if not quiet:
+            self.app.notify(str(exc), title="Could not connect", severity="error", timeout=30)
+        if self.view is None or not self.view.loaded:
+            self._set_empty(f"Not connected: {exc}. Press ctrl+r to try again.")
+
+    def show_queue(self, spec: QueueSpec) -> Worker[None]:
         self.base = spec
-        self._open_view(spec)
+        return self._open_view(spec)
 
-    def _open_view(self, spec: QueueSpec) -> None:
+    def _open_view(self, spec: QueueSpec) -> Worker[None]:
         view = self.views.get(spec)
         if view is None:
             view = self.views[spec] = QueueView(spec)
@@ -160,7 +188,7 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
         self.view = view
         self.query_one(ListHeader).set_order(view.order_by, view.order_dir)
         self._show_rows()
-        self.load_pages(view, [1])
+        return self.load_pages(view, [1])
 
     def _show_rows(self) -> None:
         view = self.view
@@ -220,6 +248,10 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
     @work(group="poll", exclusive=True, exit_on_error=False)
     async def poll(self) -> None:
         if self.service.connection.status.paused:
+            return
+        if not self.started:
+            if not self.starting:
+                self.start(quiet=True)
             return
         try:
             changed = await self.service.poll_changes()
@@ -318,7 +350,7 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
         self.ticket_list.focus()
 
     def action_refresh(self) -> None:
-        if self.service.me is None:
+        if not self.started:
             self.start()
             return
         if self.view is not None:

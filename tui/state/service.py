@@ -59,6 +59,7 @@ class HelpdeskService:
         self.statuses: list[TicketStatus] = []
         self.ticket_filters: list[TicketFilter] = []
         self.team_names: dict[int, str] = {}
+        self.lookups_loaded = False
         self._label: str | None = None
         self.noted: set[int] = set()  # tickets whose thread we have seen holds a note
         self._messages: dict[int, list[Message]] = {}
@@ -158,9 +159,24 @@ class HelpdeskService:
     # -- start-up ---------------------------------------------------------------------
 
     async def connect(self) -> Person:
-        """Who we are and the lookups every screen needs, fetched concurrently."""
-        me, agents, departments, filters, statuses, teams = await asyncio.gather(
-            self._call(self.client.me),
+        """Who we are, then the lookups every screen needs."""
+        me = await self.identify()
+        await self.load_lookups()
+        return me
+
+    async def identify(self) -> Person:
+        """Who requests run as (`/me`): enough to ask for the agent's own queue, so the
+        first rows need not wait for the lookups."""
+        me = await self._call(self.client.me)
+        self.me = me.person
+        if self.cache:
+            self.cache.save_me(me.person)
+        self.people.put(me.person)
+        return me.person
+
+    async def load_lookups(self) -> None:
+        """Agents, departments, filters, statuses and teams, fetched concurrently."""
+        agents, departments, filters, statuses, teams = await asyncio.gather(
             self._once("agents", self.client.list_agents),
             self._once("departments", self.client.list_departments),
             self._once("filters", self.client.list_ticket_filters),
@@ -168,15 +184,18 @@ class HelpdeskService:
             self._once("teams", self.client.list_agent_teams),
         )
         self.team_names = {team.id: team.name for team in teams}
-        self.me = me.person
-        if self.cache:
-            self.cache.save_me(me.person)
         self.agents = sorted(agents, key=lambda a: a.label.lower())
-        self.people.put_many([me.person, *agents])
+        self.people.put_many(agents)
         self.departments.put_many(departments)
         self.ticket_filters = sorted(filters, key=lambda f: (f.display_order, f.title))
         self.statuses = statuses
-        return me.person
+        self.lookups_loaded = True
+
+    async def ensure_lookups(self) -> None:
+        """The lookups, for a picker opened before start-up fetched them (shares the
+        requests already in flight)."""
+        if not self.lookups_loaded:
+            await self.load_lookups()
 
     def queues(self) -> list[QueueSpec]:
         me_id = self.me.id if self.me else 0
@@ -204,23 +223,33 @@ class HelpdeskService:
     async def fetch_page(
         self, spec: QueueSpec, page_no: int, count: int, order_by: str, order_dir: str
     ) -> Page[Ticket]:
+        page = await self._list(spec, page_no, count, order_by, order_dir, INCLUDE)
+        self._absorb(page)
+        return page
+
+    def _list(
+        self,
+        spec: QueueSpec,
+        page_no: int,
+        count: int,
+        order_by: str,
+        order_dir: str,
+        include: tuple[str, ...],
+    ) -> Awaitable[Page[Ticket]]:
         args: dict[str, Any] = dict(
             status=spec.status,
             page=page_no,
             count=count,
             order_by=order_by,
             order_dir=order_dir,
-            include=INCLUDE,
+            include=include,
             **spec.api_filters(),
         )
         if spec.filter_id is not None:
             make = lambda: self.client.list_filter_tickets(spec.filter_id, **args)  # noqa: E731
         else:
             make = lambda: self.client.list_tickets(**args)  # noqa: E731
-        key = ("page", spec, page_no, count, order_by, order_dir)
-        page = await self._once(key, make)
-        self._absorb(page)
-        return page
+        return self._once(("page", spec, page_no, count, order_by, order_dir, include), make)
 
     async def load_page(self, view: QueueView, page_no: int) -> None:
         page = await self.fetch_page(
@@ -236,7 +265,8 @@ class HelpdeskService:
 
     async def count(self, spec: QueueSpec) -> int:
         """How many tickets a queue holds (one ticket asked for; the total is what counts)."""
-        page = await self.fetch_page(spec, 1, 1, "id", "asc")
+        # Nothing sideloaded and nothing stored: only the total is wanted.
+        page = await self._list(spec, 1, 1, "id", "asc", ())
         return page.pagination.total
 
     async def poll_changes(self, count: int = 50) -> set[int]:

@@ -53,7 +53,8 @@ class TicketList(ScrollView, can_focus=True):
     }
     BINDINGS = bindings(LIST_COMMANDS)
 
-    cursor: reactive[int] = reactive(0)
+    # No repaint of the whole list: `watch_cursor` refreshes just the two lines that change.
+    cursor: reactive[int] = reactive(0, repaint=False)
 
     class NeedPages(Message):
         """Rows in view are not loaded yet: fetch these pages."""

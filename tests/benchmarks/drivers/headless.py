@@ -23,7 +23,10 @@ async def wait_until(
         if time.perf_counter() > deadline:
             raise TimeoutError("the condition never became true")
         await asyncio.sleep(POLL)
-    await pilot.pause()  # let one frame be composed with the rows in it
+    # Let the screen take the messages already queued and compose a frame with the rows
+    # in it. Not `pause()`: that also waits for the whole process to go idle, which an app
+    # still fetching in the background (sidebar counts) never is while its rows are shown.
+    await pilot.pause(0)
 
 
 def since_start_ms() -> float:

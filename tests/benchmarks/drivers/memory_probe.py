@@ -13,7 +13,7 @@ import resource
 import sys
 import tracemalloc
 
-from tests.benchmarks.probes import wait_for
+from tests.benchmarks.probes import queues_started, wait_for
 from tests.benchmarks.support import ALL_STATUSES
 from tui.api import DeskproClient
 from tui.app import DeskproApp
@@ -28,12 +28,7 @@ async def main(url: str, key: str) -> None:
     service = HelpdeskService(DeskproClient(url, key))
     app = DeskproApp(service)
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for(
-            lambda: (
-                isinstance(app.screen, QueuesScreen) and app.screen.view and app.screen.view.loaded
-            ),
-            poll=0.01,
-        )
+        await queues_started(app)
         screen = app.screen
         assert isinstance(screen, QueuesScreen)
         screen.show_queue(QueueSpec("bench-all", "Every ticket", status=ALL_STATUSES))
