@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
 from tui.api import DeskproError, InvalidInputError
@@ -43,6 +43,7 @@ from tui.state.outgoing import (
 )
 from tui.text import safe
 from tui.widgets.attachment_list import AttachmentList
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.markdown_area import MarkdownArea
 
 
@@ -124,7 +125,7 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
                 yield AttachmentList(id="attachments")
                 yield Static("", classes="field-error", id="attachments-error", markup=False)
         yield Static("", id="form-error", classes="field-error", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def _department_select(self) -> Select[int]:
         options = department_options(self.service)
@@ -328,11 +329,13 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
             return
         if self.read_form().is_empty:
             self.service.drafts.discard(DRAFT_KEY)
+            self.service.settle(DRAFT_KEY)  # the draft ends here, and so does its write
             self.dismiss(None)
             return
         choice = await self.app.push_screen_wait(KeepDraftScreen())
         if choice == "discard":
             self.service.drafts.discard(DRAFT_KEY)
+            self.service.settle(DRAFT_KEY)
         elif choice == "keep":
             self.save_draft()
             self.notify("Draft kept: press c on the queues to continue it.")

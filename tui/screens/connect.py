@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from tui.api import DeskproClient, DeskproError
 from tui.config import ConfigError, ConnectionSpec, save_profile
 from tui.screens.failures import ReportsWorkerFailures
 from tui.session import build_service, client_for
 from tui.state import HelpdeskService
+from tui.widgets.key_footer import KeyFooter
 
 INTRO = (
     "Connect to your Deskpro helpdesk. Create an API key under Admin > Apps & Integrations > "
@@ -54,7 +55,7 @@ class ConnectScreen(ReportsWorkerFailures, Screen[HelpdeskService | None]):
             yield Input("default", id="profile")
             yield Button("Connect", variant="primary", id="connect")
             yield Static("", id="connect-state")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#url", Input).focus()

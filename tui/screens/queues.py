@@ -9,13 +9,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from tui.api import DeskproError
 from tui.commands import Command, bindings
 from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService, Lookups, QueueSpec, QueueView, matches_words, parse_filter
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.list_header import ListHeader
 from tui.widgets.queue_sidebar import QueueSidebar
 from tui.widgets.status_bar import StatusBar
@@ -108,7 +109,7 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
                 yield self.ticket_list
                 yield Static("", id="empty")
         yield StatusBar(clock=self.clock, id="status-bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         bar = self.query_one(StatusBar)

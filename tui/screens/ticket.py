@@ -10,12 +10,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import Command, bindings
 from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.message_view import MessageView
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.ticket_header import TicketHeader
@@ -88,7 +89,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         with VerticalScroll(id="thread"):
             yield Static("Loading the conversation…", id="thread-state")
         yield StatusBar(clock=self.clock, id="status-bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         bar = self.query_one(StatusBar)
