@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("tui.state")
+# Kept beside a draft: the record of its write on the way out (tui.state.pending).
+PENDING_SUFFIX = ".pending"
 
 
 class DraftStore:
@@ -52,6 +54,11 @@ class DraftStore:
         except OSError as exc:  # the draft still lives in memory for this session
             log.warning("Could not save draft %s: %s", key, exc)
 
+    def exists(self, key: str) -> bool:
+        """Whether something is kept under `key`, readable or not."""
+        path = self._file(key)
+        return key in self._memory or (path is not None and path.exists())
+
     def discard(self, key: str) -> None:
         self._memory.pop(key, None)
         path = self._file(key)
@@ -63,4 +70,4 @@ class DraftStore:
         found = {k for k in self._memory if k.startswith(prefix)}
         if self.root is not None and self.root.is_dir():
             found |= {p.stem for p in self.root.glob("*.json") if p.stem.startswith(prefix)}
-        return sorted(found)
+        return sorted(k for k in found if not k.endswith(PENDING_SUFFIX))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tui.api import DeskproConnectionError, DeskproError, ServerError
+from tui.state.drafts import PENDING_SUFFIX, DraftStore
+
+log = logging.getLogger("tui.state")
 
 
 class StatusNotSetError(DeskproError):
@@ -18,6 +23,8 @@ class StatusNotSetError(DeskproError):
 UNCERTAIN_STATUSES = frozenset({502, 504})
 # How far the helpdesk's clock may be behind ours when we look for a write we made.
 CLOCK_SLACK = timedelta(minutes=2)
+# The start of a write whose record could not be read: look as far back as there is.
+UNKNOWN_START = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def may_have_been_saved(error: DeskproError) -> bool:
@@ -44,12 +51,40 @@ class PendingWrite:
     known_ids: frozenset[int] = frozenset()  # messages already there before it
     uncertain: bool = False
     found_after_failure: bool = False  # the last attempt found it saved: not sent again
+    # Keeps the record on disk with the draft, so that a restart does not forget it.
+    save: Callable[[dict[str, Any]], None] | None = field(default=None, repr=False, compare=False)
 
     def begin(self, known_ids: Iterable[int] = ()) -> None:
         if self.started is None:
             self.started = datetime.now(UTC)
             self.known_ids = frozenset(known_ids)
         self.found_after_failure = False
+
+    def sending(self) -> None:
+        """About to send. Until an answer comes it is unknown whether the write is made,
+        so that is what the record says: a quit or crash now must not forget it. It stays
+        so once made, until the composer settles it."""
+        if self.started is None:
+            self.begin()
+        self._save(uncertain=True)
+
+    def refused(self) -> None:
+        """The server said no: this attempt certainly made nothing."""
+        self._save(uncertain=self.uncertain)
+
+    def mark_uncertain(self) -> None:
+        self.uncertain = True
+        self._save(uncertain=True)
+
+    def _save(self, *, uncertain: bool) -> None:
+        if self.save is not None:
+            self.save(
+                {
+                    "started": self.started.isoformat() if self.started else None,
+                    "known_ids": sorted(self.known_ids),
+                    "uncertain": uncertain,
+                }
+            )
 
     @property
     def since(self) -> datetime:
@@ -58,3 +93,44 @@ class PendingWrite:
 
     def made_since(self, created: datetime | None) -> bool:
         return created is None or _utc(created) >= self.since
+
+    @classmethod
+    def from_record(cls, record: object) -> PendingWrite:
+        """A saved record back as a write; ValueError if it is not one."""
+        if not isinstance(record, dict):
+            raise ValueError("not an object")
+        started, known = record.get("started"), record.get("known_ids")
+        uncertain = record.get("uncertain")
+        if not (started is None or isinstance(started, str)) or not isinstance(uncertain, bool):
+            raise ValueError("started or uncertain of the wrong type")
+        if not isinstance(known, list) or not all(type(i) is int for i in known):
+            raise ValueError("known_ids is not a list of ids")
+        return cls(
+            started=_utc(datetime.fromisoformat(started)) if started else None,
+            known_ids=frozenset(known),
+            uncertain=uncertain,
+        )
+
+    @classmethod
+    def load(cls, drafts: DraftStore, key: str) -> PendingWrite:
+        """The write of draft `key` as an earlier run left it (fresh if there is none),
+        saving itself back beside the draft from now on."""
+        record_key = key + PENDING_SUFFIX
+        record = drafts.get(record_key)
+        if record is None and not drafts.exists(record_key):
+            pending = cls()
+        else:
+            try:
+                pending = cls.from_record(record)
+            except ValueError as exc:
+                # Unreadable, so whether an earlier run made the write is unknown: take it
+                # as uncertain, from any time, so the next send looks for it first. A look
+                # costs a request; guessing "fresh" wrongly costs a duplicate.
+                log.warning("Unreadable pending write %s (%s): looked for before sending", key, exc)
+                pending = cls(started=UNKNOWN_START, uncertain=True)
+        pending.save = lambda record: drafts.save(record_key, record)
+        return pending
+
+    @staticmethod
+    def forget(drafts: DraftStore, key: str) -> None:
+        drafts.discard(key + PENDING_SUFFIX)

@@ -114,13 +114,17 @@ class HelpdeskService:
         return await asyncio.shield(future)
 
     def pending_write(self, key: str) -> PendingWrite:
-        """The write a composer (by its draft key) is trying to make; kept here so it
-        outlives the composer being closed and opened again."""
-        return self._pending.setdefault(key, PendingWrite())
+        """The write a composer (by its draft key) is trying to make; kept here and beside
+        the draft on disk, so it outlives the composer being closed and the app restarted."""
+        if key not in self._pending:
+            self._pending[key] = PendingWrite.load(self.drafts, key)
+        return self._pending[key]
 
     def settle(self, key: str) -> None:
-        """The composer's write was confirmed: the next one starts afresh."""
+        """The composer's write was confirmed (or its draft discarded): the next one starts
+        afresh."""
         self._pending.pop(key, None)
+        PendingWrite.forget(self.drafts, key)
 
     async def write_once(
         self,
@@ -133,12 +137,17 @@ class HelpdeskService:
         if pending.uncertain and (found := await find()) is not None:
             pending.found_after_failure = True
             return found  # a failing look fails the attempt: never send blind
+        pending.sending()
         try:
             return await self._call(send)
+        except asyncio.CancelledError:
+            pending.mark_uncertain()  # left mid-request: it may have reached the server
+            raise
         except DeskproError as exc:
             if not may_have_been_saved(exc):
+                pending.refused()
                 raise
-            pending.uncertain = True
+            pending.mark_uncertain()
             found = await self._look_quietly(find)
             if found is None:
                 raise
