@@ -97,6 +97,8 @@ async def test_words_narrow_loaded_rows_as_you_type(app: DeskproApp) -> None:
         first = app.service.tickets.get(screen.ticket_list.id_at(0))
         word = first.subject.split()[0].lower()
         await pilot.press("slash", *word)
+        # The rows narrow once typing pauses (each key only echoes in the box).
+        await until(pilot, lambda: not screen.narrowing, "the rows narrowed")
         rows = [
             app.service.tickets.get(screen.ticket_list.id_at(i))
             for i in range(screen.ticket_list.row_count)
@@ -106,6 +108,7 @@ async def test_words_narrow_loaded_rows_as_you_type(app: DeskproApp) -> None:
         assert all(matches_words(t, [word], people) for t in rows)
         assert first in rows
         await pilot.press(*"zzqqxx")
+        await until(pilot, lambda: not screen.narrowing, "the rows narrowed again")
         assert screen.ticket_list.row_count == 0
         assert "No loaded ticket matches" in plain_text(screen.query_one("#empty", Static))
 

@@ -9,13 +9,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from tui.api import DeskproError
 from tui.commands import Command, bindings
 from tui.screens.failures import ReportsWorkerFailures
-from tui.state import HelpdeskService, Lookups, QueueSpec, QueueView, matches_words, parse_filter
+from tui.screens.queue_filter import FiltersRows
+from tui.state import HelpdeskService, QueueSpec, QueueView
+from tui.widgets.filter_box import FilterBox
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.list_header import ListHeader
 from tui.widgets.queue_sidebar import QueueSidebar
@@ -25,7 +27,7 @@ from tui.widgets.ticket_list import LIST_COMMANDS, Clock, TicketList
 NARROW = 100  # below this width the sidebar folds away (tab shows it)
 
 
-class QueuesScreen(ReportsWorkerFailures, Screen[None]):
+class QueuesScreen(ReportsWorkerFailures, FiltersRows, Screen[None]):
     COMMANDS_LIST = (
         *(replace(command, bind=False) for command in LIST_COMMANDS),
         Command(
@@ -101,7 +103,7 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
         with Horizontal(id="body"):
             yield QueueSidebar(id="sidebar")
             with Vertical(id="main"):
-                yield Input(
+                yield FilterBox(
                     placeholder="filter: words, status:resolved agent:me label:vip …", id="filter"
                 )
                 yield Static("", id="filter-error")
@@ -191,38 +193,6 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
         self._show_rows()
         return self.load_pages(view, [1])
 
-    def _show_rows(self) -> None:
-        view = self.view
-        narrowed = None
-        if view is not None and self.words:
-            people = self.service.people
-            narrowed = [
-                i
-                for i in view.loaded_ids()
-                if (t := self.service.tickets.get(i)) and matches_words(t, self.words, people)
-            ]
-        self.ticket_list.show(view, narrowed)
-        self._update_empty()
-
-    def _update_empty(self) -> None:
-        view = self.view
-        if view is None or not view.loaded:
-            self._set_empty("Loading tickets…" if view else "")
-        elif self.ticket_list.row_count == 0:
-            why = (
-                "No loaded ticket matches the filter words."
-                if self.words
-                else (f"No tickets in {view.spec.title}.")
-            )
-            self._set_empty(why)
-        else:
-            self._set_empty("")
-
-    def _set_empty(self, message: str) -> None:
-        empty = self.query_one("#empty", Static)
-        empty.update(message)
-        empty.display = bool(message)
-
     @work(group="pages", exit_on_error=False)
     async def load_pages(self, view: QueueView, pages: list[int]) -> None:
         try:
@@ -293,28 +263,6 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
     def _open(self, event: TicketList.Opened) -> None:
         self.app.open_ticket(event.ticket_id, self)  # type: ignore[attr-defined]
 
-    @on(Input.Changed, "#filter")
-    def _filter_typed(self, event: Input.Changed) -> None:
-        query = parse_filter(event.value, self._lookups())
-        self.words = query.words
-        self._show_rows()
-
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        query = parse_filter(event.value, self._lookups())
-        self.query_one("#filter-error", Static).update("\n".join(query.errors))
-        if query.errors:
-            return
-        if self.base is not None:
-            spec = self.base.refined(query.status, query.params) if query.has_terms else self.base
-            if spec != (self.view.spec if self.view else None):
-                self._open_view(spec)
-        self.ticket_list.focus()
-
-    def _lookups(self) -> Lookups:
-        me = self.service.me
-        return Lookups(me.id if me else 0, self.service.agents, self.service.departments.values())
-
     def neighbour(self, ticket_id: int, delta: int) -> int | None:
         """The ticket after (or before) `ticket_id` in this list; moves the cursor there,
         so coming back to the queue lands on the ticket last opened."""
@@ -330,25 +278,6 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
 
     def action_compose(self) -> None:
         self.app.open_compose(self)  # type: ignore[attr-defined]
-
-    def action_filter(self) -> None:
-        self.add_class("-filtering")
-        self.query_one("#filter", Input).focus()
-
-    def action_clear_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
-        if filter_input.has_focus and filter_input.value:
-            self.ticket_list.focus()
-            return
-        filter_input.value = ""
-        self.query_one("#filter-error", Static).update("")
-        self.remove_class("-filtering")
-        self.words = []
-        if self.base is not None and self.view is not None and self.view.spec != self.base:
-            self._open_view(self.base)
-        else:
-            self._show_rows()
-        self.ticket_list.focus()
 
     def action_refresh(self) -> None:
         if not self.started:

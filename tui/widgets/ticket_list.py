@@ -8,6 +8,7 @@ being looked at.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rich.segment import Segment
@@ -24,7 +25,7 @@ from tui.api import Person, Ticket
 from tui.commands import Command, bindings
 from tui.state import EntityStore, QueueView
 from tui.text import cell_width, fit
-from tui.widgets.columns import RowContext, fit_columns
+from tui.widgets.columns import Column, RowContext, fit_columns
 
 Clock = Callable[[], datetime]
 
@@ -41,6 +42,21 @@ LIST_COMMANDS = (
     Command("list.page_up", "pageup,ctrl+b", "page(-1)", "Page up", "A screen up", show=False),
     Command("list.open", "enter", "open", "Open", "Open the highlighted ticket"),
 )
+
+
+@dataclass(frozen=True)
+class _Paint:
+    """What every line of one repaint shares."""
+
+    width: int
+    base: Style
+    columns: list[tuple[Column, int]]
+    ctx: RowContext
+    cursor: Style
+    marked: Style
+    changed: Style
+    loading: Style
+    urgent: Style
 
 
 class TicketList(ScrollView, can_focus=True):
@@ -91,6 +107,7 @@ class TicketList(ScrollView, can_focus=True):
         self.changed: set[int] = set()
         self.noted = noted  # ids of tickets known to hold an internal note (live view)
         self._requested: set[int] = set()
+        self._paint: _Paint | None = None  # set while a repaint is drawing its lines
 
     # -- data -------------------------------------------------------------------------
 
@@ -141,42 +158,62 @@ class TicketList(ScrollView, can_focus=True):
 
     # -- drawing ----------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        index = int(self.scroll_offset.y) + y
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # A repaint draws many lines with the same styles, columns and clock: work them out
+        # once per repaint, not once per line (style look-ups were a third of a repaint).
+        self._paint = self._paint_context()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint = None
+
+    def _paint_context(self) -> _Paint:
         width = self.size.width
-        base = self.rich_style
+        style = self.get_component_rich_style
+        return _Paint(
+            width=width,
+            base=self.rich_style,
+            columns=fit_columns(width),
+            ctx=RowContext(person=self.people.get, now=self.clock(), noted=self.noted),
+            cursor=style("ticket-list--cursor"),
+            marked=style("ticket-list--marked"),
+            changed=style("ticket-list--changed"),
+            loading=style("ticket-list--loading"),
+            urgent=style("ticket-list--urgent"),
+        )
+
+    def render_line(self, y: int) -> Strip:
+        paint = self._paint or self._paint_context()
+        index = int(self.scroll_offset.y) + y
+        width = paint.width
         if index >= self.row_count:
-            return Strip.blank(width, base)
+            return Strip.blank(width, paint.base)
         ticket_id = self.id_at(index)
         ticket = self.tickets.get(ticket_id)
         if ticket is None:
             self._ask_for(index)
-            style = base + self.get_component_rich_style("ticket-list--loading")
-            return Strip([Segment(fit("  loading…", width), style)], width)
-        text = self._row_text(ticket, width)
-        text.stylize(base)
+            return Strip([Segment(fit("  loading…", width), paint.base + paint.loading)], width)
+        text = self._row_text(ticket, paint)
+        text.stylize(paint.base)
         if ticket.id in self.changed:
-            text.stylize(self.get_component_rich_style("ticket-list--changed"))
+            text.stylize(paint.changed)
         if ticket.id in self.marked:
-            text.stylize(self.get_component_rich_style("ticket-list--marked"))
+            text.stylize(paint.marked)
         if index == self.cursor:
-            text.stylize(self.get_component_rich_style("ticket-list--cursor"))
+            text.stylize(paint.cursor)
         return Strip(text.render(self.app.console), width)
 
-    def _row_text(self, ticket: Ticket, width: int) -> Text:
-        ctx = RowContext(person=self.people.get, now=self.clock(), noted=self.noted)
+    def _row_text(self, ticket: Ticket, paint: _Paint) -> Text:
         text = Text(no_wrap=True, overflow="crop")
-        for n, (column, col_width) in enumerate(fit_columns(width)):
+        for n, (column, col_width) in enumerate(paint.columns):
             if n:
                 text.append(" ")
-            value = column.value(ticket, ctx)
+            value = column.value(ticket, paint.ctx)
             if column.right:
                 value = " " * max(0, col_width - cell_width(value)) + value
             cell = fit(value, col_width)
-            style = Style()
-            if column.key == "urgency" and ticket.urgency >= 8:
-                style = self.get_component_rich_style("ticket-list--urgent")
-            text.append(cell, style)
+            urgent = column.key == "urgency" and ticket.urgency >= 8
+            text.append(cell, paint.urgent if urgent else Style())
         return text
 
     def _ask_for(self, index: int) -> None:
