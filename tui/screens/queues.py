@@ -15,6 +15,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from tui.api import DeskproError
 from tui.commands import Command, bindings
 from tui.screens.failures import ReportsWorkerFailures
+from tui.screens.prefetch import PrefetchesConversation
 from tui.screens.queue_filter import FiltersRows
 from tui.state import HelpdeskService, QueueSpec, QueueView
 from tui.widgets.filter_box import FilterBox
@@ -27,7 +28,7 @@ from tui.widgets.ticket_list import LIST_COMMANDS, Clock, TicketList
 NARROW = 100  # below this width the sidebar folds away (tab shows it)
 
 
-class QueuesScreen(ReportsWorkerFailures, FiltersRows, Screen[None]):
+class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, Screen[None]):
     COMMANDS_LIST = (
         *(replace(command, bind=False) for command in LIST_COMMANDS),
         Command(
@@ -261,6 +262,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, Screen[None]):
 
     @on(TicketList.Opened)
     def _open(self, event: TicketList.Opened) -> None:
+        self.stop_prefetch()  # opening asks for the thread itself (sharing one in flight)
         self.app.open_ticket(event.ticket_id, self)  # type: ignore[attr-defined]
 
     def neighbour(self, ticket_id: int, delta: int) -> int | None:

@@ -131,7 +131,10 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
     @work(exclusive=True, group="ticket", exit_on_error=False)
     async def load(self) -> None:
         """The header paints from the store at once; the thread needs one round trip
-        (messages and attachments are asked for together)."""
+        (messages and attachments are asked for together), or none when the queue
+        prefetched it while the cursor rested on the ticket."""
+        if self._show_prefetched():
+            return
         cached = self.service.cached_messages(self.ticket_id)
         if cached is not None:
             self.messages = cached
@@ -148,6 +151,15 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             return
         self.show_header()
         self.show_thread()
+
+    def _show_prefetched(self) -> bool:
+        attachments = self.service.prefetched.take(self.ticket_id, self.ticket)
+        messages = self.service.cached_messages(self.ticket_id)
+        if attachments is None or messages is None or self.ticket is None:
+            return False
+        self.messages, self.attachments = messages, attachments
+        self.show_thread()
+        return True
 
     def show_thread(self) -> None:
         thread = self.query_one("#thread", VerticalScroll)

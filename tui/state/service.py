@@ -32,6 +32,7 @@ from tui.state.connection import ConnectionTracker
 from tui.state.drafts import DraftStore
 from tui.state.entities import EntityStore
 from tui.state.pending import PendingWrite, StatusNotSetError, may_have_been_saved
+from tui.state.prefetch import PrefetchedThreads
 from tui.state.queues import QueueSpec, QueueView, filter_queue, standard_queues
 
 T = TypeVar("T")
@@ -63,6 +64,7 @@ class HelpdeskService:
         self._label: str | None = None
         self.noted: set[int] = set()  # tickets whose thread we have seen holds a note
         self._messages: dict[int, list[Message]] = {}
+        self.prefetched = PrefetchedThreads()  # threads fetched before they were opened
         self._inflight: dict[Hashable, asyncio.Future[Any]] = {}
         self._pending: dict[str, PendingWrite] = {}
         client.on_retry = self._on_retry
@@ -319,6 +321,15 @@ class HelpdeskService:
         return await self._once(
             ("attachments", ticket_id), lambda: self.client.list_attachments(ticket_id)
         )
+
+    async def prefetch(self, ticket_id: int) -> None:
+        """Fetch what opening a ticket shows (messages and attachments, one round trip)
+        before it is opened; `prefetched.take` then hands it over with no request."""
+        ticket = self.tickets.get(ticket_id)  # as it is now: a later change makes it stale
+        _messages, attachments = await asyncio.gather(
+            self.messages(ticket_id), self.attachments(ticket_id)
+        )
+        self.prefetched.put(ticket_id, ticket, attachments)
 
     async def person(self, person_id: int) -> Person | None:
         try:
