@@ -82,6 +82,7 @@ class DeskproApp(App[None]):
     def show_queues(self, service: HelpdeskService) -> None:
         from tui.screens.queues import QueuesScreen
 
+        service.start_early()  # the answers travel while the screen is built
         self.push_screen(QueuesScreen(service, clock=self.clock))
 
     def open_ticket(self, ticket_id: int, queues: object) -> None:

@@ -10,7 +10,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ValidationError
 
 from tui.config.errors import ConfigError
@@ -83,6 +82,8 @@ def settings_to_toml(settings: Settings) -> str:
         doc["profiles"] = {
             name: _profile_table(settings.profiles[name]) for name in sorted(settings.profiles)
         }
+    import tomli_w  # only when saving: not on the start-up path
+
     return HEADER + tomli_w.dumps(doc)
 
 

@@ -84,6 +84,9 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         ),
     )
     BINDINGS = bindings(COMMANDS_LIST)
+    # Focused from the first frame: Textual's default (the first focusable widget, the
+    # sidebar) would build the footer's keys once for it and again for the list.
+    AUTO_FOCUS = "#tickets"
 
     def __init__(self, service: HelpdeskService, clock: Clock | None = None) -> None:
         super().__init__()
@@ -117,12 +120,12 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
     def on_mount(self) -> None:
         bar = self.query_one(StatusBar)
         bar.helpdesk = self.service.label
+        bar.status = self.service.connection.status  # start-up's requests may be done already
         self._unsubscribe = [
             self.service.connection.subscribe(lambda s: setattr(bar, "status", s)),
             self.service.tickets.subscribe(self._tickets_changed),
             self.service.people.subscribe(lambda _ids: self.ticket_list.refresh()),
         ]
-        self.ticket_list.focus()
         self.start()
         # Polling also retries a start that failed, so the app recovers on its own.
         self.set_interval(self.app.refresh_seconds, self.poll)  # type: ignore[attr-defined]
@@ -149,6 +152,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
             await self._start(quiet)
         finally:
             self.starting = False
+            self.service.early.close()  # from now on every read asks the server
 
     async def _start(self, quiet: bool) -> None:
         first = self.service.queues()[0] if self.service.recall_me() else None
