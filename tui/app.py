@@ -6,7 +6,9 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App
+from textual.widgets import Input, TextArea
 
 from tui.commands import GLOBAL_COMMANDS, ScreenCommands, bindings
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings
@@ -106,6 +108,22 @@ class DeskproApp(App[None]):
                 self.open_ticket(ticket_id, origin)
 
         self.push_screen(ComposeScreen(self.service, max_bytes=max_bytes), sent)
+
+    def on_key(self, event: events.Key) -> None:
+        """Type-ahead: a printable key that comes back up to the app unused while a text
+        box has focus never reached that box. It was typed before the box got focus
+        (Textual hands each key to the widget focused when it arrives, so keys typed
+        straight after `/` went to the list): give it to the box, so none is lost."""
+        box = self.focused
+        if not (event.is_printable and event.character):
+            return
+        if isinstance(box, Input):
+            box.insert_text_at_cursor(event.character)
+        elif isinstance(box, TextArea) and not box.read_only:
+            box.insert(event.character)
+        else:
+            return
+        event.stop()
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -9,7 +9,6 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Static
 from ui.conftest import queue_loaded, until
 
 from tui.api import DeskproClient, RetryPolicy
@@ -116,7 +115,7 @@ async def test_down_at_start_then_connected_by_itself(tmp_path: Path) -> None:
         assert isinstance(screen, QueuesScreen)
         await until(
             pilot,
-            lambda: "Not connected" in str(screen.query_one("#empty", Static).render()),
+            lambda: "Not connected" in screen.ticket_list.message,
             "the empty list says why",
         )
         try:

@@ -110,7 +110,7 @@ async def test_words_narrow_loaded_rows_as_you_type(app: DeskproApp) -> None:
         await pilot.press(*"zzqqxx")
         await until(pilot, lambda: not screen.narrowing, "the rows narrowed again")
         assert screen.ticket_list.row_count == 0
-        assert "No loaded ticket matches" in plain_text(screen.query_one("#empty", Static))
+        assert "No loaded ticket matches" in screen.ticket_list.message
 
 
 async def test_a_filter_term_error_is_shown_not_sent(app: DeskproApp) -> None:
@@ -174,3 +174,23 @@ async def test_the_last_queue_paints_from_cache_when_the_helpdesk_is_down(
         assert screen.view.spec.key == "mine" and screen.ticket_list.row_count > 0
         await until(pilot, lambda: again.connection.status.state == "offline", "offline shown")
         assert app.is_running
+
+
+async def test_keys_typed_straight_after_slash_all_reach_the_filter(app: DeskproApp) -> None:
+    """A fast typist (or a paste) sends `/` and a word at once: every key is queued for
+    the list before `/` moves focus to the box. None may be lost, and none may run the
+    list's one-letter commands (`a`ssign, `s`tatus, `c`ompose, `o` sort)."""
+    from textual import events
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        assert app._driver is not None
+        for key, char in [("slash", "/"), *((c, c) for c in "a scoop")]:
+            if char == " ":
+                key = "space"
+            app._driver.send_message(events.Key(key, char))  # all at once, no waits
+        box = screen.query_one("#filter")
+        await until(pilot, lambda: box.value == "a scoop", "every key in the box")
+        await pilot.pause()
+        assert app.screen is screen  # no picker, compose or sort menu opened
+        assert not screen.ticket_list.marked  # space did not mark a row

@@ -33,7 +33,6 @@ class FiltersRows(_Base):
     base: QueueSpec | None  # the sidebar's queue, before filter terms
     words: list[str]
     _narrowing: Timer | None = None  # narrows the rows once typing pauses
-    _shown_empty = ""
     _shown_error = ""
 
     if TYPE_CHECKING:
@@ -74,12 +73,7 @@ class FiltersRows(_Base):
             self._set_empty("")
 
     def _set_empty(self, message: str) -> None:
-        # Only on a change: updating a Static (or its display) lays the screen out again.
-        if message != self._shown_empty:
-            self._shown_empty = message
-            empty = self.query_one("#empty", Static)
-            empty.update(message)
-            empty.display = bool(message)
+        self.ticket_list.show_message(message)
 
     def _set_filter_error(self, message: str) -> None:
         if message != self._shown_error:
@@ -123,7 +117,9 @@ class FiltersRows(_Base):
 
     def action_filter(self) -> None:
         self.add_class("-filtering")
-        self.query_one("#filter", Input).focus()
+        # At once, not on the next turn as `focus()` does: keys typed right after `/`
+        # (a fast typist, a paste) are already queued and must reach the box.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_clear_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)

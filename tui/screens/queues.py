@@ -113,7 +113,6 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
                 yield Static("", id="filter-error")
                 yield ListHeader(id="list-header")
                 yield self.ticket_list
-                yield Static("", id="empty")
         yield StatusBar(clock=self.clock, id="status-bar")
         yield KeyFooter()
 

@@ -7,6 +7,7 @@ being looked at.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,7 +18,7 @@ from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -71,6 +72,14 @@ class TicketList(ScrollView, can_focus=True):
 
     # No repaint of the whole list: `watch_cursor` refreshes just the two lines that change.
     cursor: reactive[int] = reactive(0, repaint=False)
+    # The list's size is fixed by CSS and its scrollbar always shown: a new row count only
+    # moves the thumb. Textual declares this size to need a screen layout (~8 ms at 120x36
+    # on every page that loads, twice when the scrollbar appears), so it is redeclared.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if self.is_mounted:
+            self._scroll_update(size)  # Textual's own update of the scrollbars
 
     class NeedPages(Message):
         """Rows in view are not loaded yet: fetch these pages."""
@@ -107,6 +116,7 @@ class TicketList(ScrollView, can_focus=True):
         self.changed: set[int] = set()
         self.noted = noted  # ids of tickets known to hold an internal note (live view)
         self._requested: set[int] = set()
+        self.message = ""  # shown in place of the rows while there are none
         self._paint: _Paint | None = None  # set while a repaint is drawing its lines
 
     # -- data -------------------------------------------------------------------------
@@ -187,7 +197,7 @@ class TicketList(ScrollView, can_focus=True):
         index = int(self.scroll_offset.y) + y
         width = paint.width
         if index >= self.row_count:
-            return Strip.blank(width, paint.base)
+            return self._message_line(y, paint)
         ticket_id = self.id_at(index)
         ticket = self.tickets.get(ticket_id)
         if ticket is None:
@@ -202,6 +212,20 @@ class TicketList(ScrollView, can_focus=True):
         if index == self.cursor:
             text.stylize(paint.cursor)
         return Strip(text.render(self.app.console), width)
+
+    def show_message(self, message: str) -> None:
+        """Why there are no rows ("Loading tickets…", "No tickets in …"), drawn where the
+        rows would be: a widget of its own below the list would lay the screen out each
+        time it came and went."""
+        if message != self.message:
+            self.message = message
+            self.refresh()
+
+    def _message_line(self, y: int, paint: _Paint) -> Strip:
+        lines = textwrap.wrap(self.message, max(10, paint.width - 4)) if not self.row_count else []
+        if not 1 <= y <= len(lines):  # a blank line above it, as padding
+            return Strip.blank(paint.width, paint.base)
+        return Strip([Segment(fit(f"  {lines[y - 1]}", paint.width), paint.base + paint.loading)])
 
     def _row_text(self, ticket: Ticket, paint: _Paint) -> Text:
         text = Text(no_wrap=True, overflow="crop")
