@@ -113,7 +113,7 @@ def run(ctx: Context) -> list[Result]:
         )
         results.append(
             Result(
-                f"reopen ticket @{latency} ms (prefetched): round trips",
+                f"reopen ticket @{latency} ms (thread cached): round trips",
                 int(again["round_trips"]),  # type: ignore[call-overload]
                 "RT",
                 target="0",
