@@ -8,11 +8,11 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App
-from textual.widgets import Input, TextArea
 
 from tui.commands import GLOBAL_COMMANDS, ScreenCommands, bindings
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings
 from tui.state import HelpdeskService
+from tui.type_ahead import TypeAhead, insert
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -55,6 +55,7 @@ class DeskproApp(App[None]):
         # Strings a crash report must not contain (the API key and its code part).
         self.secrets = list(secrets or [])
         self.crash_report: Path | None = None
+        self.type_ahead = TypeAhead()
 
     @property
     def refresh_seconds(self) -> int:
@@ -107,23 +108,19 @@ class DeskproApp(App[None]):
             if ticket_id is not None:
                 self.open_ticket(ticket_id, origin)
 
+        self.type_ahead.begin()  # letters typed before the form is up go into it
         self.push_screen(ComposeScreen(self.service, max_bytes=max_bytes), sent)
 
     def on_key(self, event: events.Key) -> None:
-        """Type-ahead: a printable key that comes back up to the app unused while a text
-        box has focus never reached that box. It was typed before the box got focus
-        (Textual hands each key to the widget focused when it arrives, so keys typed
-        straight after `/` went to the list): give it to the box, so none is lost."""
-        box = self.focused
-        if not (event.is_printable and event.character):
+        """A printable key that comes back up unused was typed before the text box meant
+        for it had focus (see `tui.type_ahead`): it goes into the box focused now, or is
+        kept for the one opening."""
+        char = event.character
+        if not (event.is_printable and char):
             return
-        if isinstance(box, Input):
-            box.insert_text_at_cursor(event.character)
-        elif isinstance(box, TextArea) and not box.read_only:
-            box.insert(event.character)
-        else:
-            return
-        event.stop()
+        taken = self.focused is not None and insert(self.focused, char)
+        if taken or self.type_ahead.keep(char):
+            event.stop()
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

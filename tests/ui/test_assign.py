@@ -146,3 +146,20 @@ async def test_a_refused_assignment_rolls_back_with_a_message(
         assert any("not an agent" in m for m in messages)
     async with DeskproClient(demo_server.url, demo_server.api_key) as dp:
         assert (await dp.get_ticket(ticket.id)).agent is None
+
+
+async def test_a_name_typed_straight_after_a_goes_into_the_picker(app: DeskproApp) -> None:
+    """`a` and `ire` sent at once: the letters are queued for the list before the picker
+    exists; they are kept and typed into the picker's box when it opens."""
+    from textual import events
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await queue_loaded(pilot)
+        assert app._driver is not None
+        for char in "aire":
+            app._driver.send_message(events.Key(char, char))  # all at once, no waits
+        await until(pilot, lambda: isinstance(app.screen, AssignScreen), "the assign picker")
+        box = app.screen.query_one("#picker-filter")
+        await until(pilot, lambda: box.value == "ire", "the letters in the picker's box")
+        first = app.screen.query_one("#picker-options").get_option_at_index(0)
+        assert "Irene Adler" in str(first.prompt)

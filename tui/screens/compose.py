@@ -164,7 +164,8 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
         self.check_requester(draft.to)
         # Continue where the agent stopped: the first required field still empty.
         empty = [f for f in ("to", "subject") if not self.query_one(f"#{f}", Input).value]
-        self.query_one(f"#{empty[0]}" if empty else "#message").focus()
+        (target := self.query_one(f"#{empty[0]}" if empty else "#message")).focus()
+        self.app.type_ahead.give(target)  # type: ignore[attr-defined]
 
     def _select(self, name: str, value: int | None) -> None:
         select = self.query_one(f"#{name}", Select)

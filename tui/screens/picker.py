@@ -36,6 +36,10 @@ class FilterPicker(ModalScreen[R | None], Generic[R]):
 
     def on_mount(self) -> None:
         self.refill("")
+        box = self.query_one("#picker-filter", Input)
+        box.focus()
+        if type_ahead := getattr(self.app, "type_ahead", None):
+            type_ahead.give(box)  # what was typed while the picker opened
 
     def refill(self, query: str) -> None:
         options = self.query_one(OptionList)

@@ -18,6 +18,7 @@ from tui.screens.failures import ReportsWorkerFailures
 from tui.screens.prefetch import PrefetchesConversation
 from tui.screens.queue_filter import FiltersRows
 from tui.state import HelpdeskService, QueueSpec, QueueView
+from tui.type_ahead import opens_text_box
 from tui.widgets.filter_box import FilterBox
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.list_header import ListHeader
@@ -316,6 +317,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         self.ticket_list.refresh()
         self.query_one(StatusBar).marked = 0
 
+    @opens_text_box
     @work(exclusive=True, group="assign", exit_on_error=False)
     async def action_assign(self) -> None:
         from tui.screens.actions import assign_tickets
@@ -323,6 +325,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         if await assign_tickets(self, self.service, self._targets()):
             self._unmark()
 
+    @opens_text_box
     @work(exclusive=True, group="status", exit_on_error=False)
     async def action_status(self) -> None:
         from tui.screens.actions import set_status_of

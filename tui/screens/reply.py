@@ -73,6 +73,7 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
         select.value = status if status in known else UNCHANGED
         body.focus()
         body.move_cursor(body.document.end)
+        self.app.type_ahead.give(body)  # type: ignore[attr-defined]
 
     @on(TextArea.Changed, "#body")
     @on(Select.Changed, "#status")

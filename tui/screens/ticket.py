@@ -16,6 +16,7 @@ from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import Command, bindings
 from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
+from tui.type_ahead import opens_text_box
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.message_view import MessageView
 from tui.widgets.status_bar import StatusBar
@@ -217,10 +218,12 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         self.show_header()
         self.load()
 
+    @opens_text_box
     @work(exclusive=True, group="compose", exit_on_error=False)
     async def action_reply(self) -> None:
         await self._write_message(note=False)
 
+    @opens_text_box
     @work(exclusive=True, group="compose", exit_on_error=False)
     async def action_note(self) -> None:
         await self._write_message(note=True)
@@ -237,12 +240,14 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             self.load()
             self.notify("Note added." if note else "Reply sent.")
 
+    @opens_text_box
     @work(exclusive=True, group="status", exit_on_error=False)
     async def action_status(self) -> None:
         from tui.screens.actions import set_status_of
 
         await set_status_of(self, self.service, [self.ticket_id])
 
+    @opens_text_box
     @work(exclusive=True, group="assign", exit_on_error=False)
     async def action_assign(self) -> None:
         from tui.screens.actions import assign_tickets
