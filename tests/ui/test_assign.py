@@ -161,5 +161,9 @@ async def test_a_name_typed_straight_after_a_goes_into_the_picker(app: DeskproAp
         await until(pilot, lambda: isinstance(app.screen, AssignScreen), "the assign picker")
         box = app.screen.query_one("#picker-filter")
         await until(pilot, lambda: box.value == "ire", "the letters in the picker's box")
-        first = app.screen.query_one("#picker-options").get_option_at_index(0)
-        assert "Irene Adler" in str(first.prompt)
+        options = app.screen.query_one("#picker-options")
+        await until(
+            pilot,
+            lambda: "Irene Adler" in str(options.get_option_at_index(0).prompt),
+            "the list narrowed to Irene",
+        )

@@ -194,3 +194,20 @@ async def test_keys_typed_straight_after_slash_all_reach_the_filter(app: Deskpro
         await pilot.pause()
         assert app.screen is screen  # no picker, compose or sort menu opened
         assert not screen.ticket_list.marked  # space did not mark a row
+
+
+async def test_rows_drawn_again_when_a_name_or_the_ticket_changes(app: DeskproApp) -> None:
+    """Drawn rows are kept for scrolling; a changed requester name or ticket record must
+    still show at once."""
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        tl = screen.ticket_list
+        ticket = app.service.tickets.get(tl.id_at(0))
+        person = app.service.people.get(ticket.person)
+        assert person.label in tl.render_line(0).text
+        app.service.people.put(person.model_copy(update={"display_name": "Renamed Person"}))
+        await pilot.pause()
+        assert "Renamed Person" in tl.render_line(0).text
+        app.service.tickets.put(ticket.model_copy(update={"subject": "A new subject line"}))
+        await pilot.pause()
+        assert "A new subject line" in tl.render_line(0).text

@@ -124,7 +124,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         self._unsubscribe = [
             self.service.connection.subscribe(lambda s: setattr(bar, "status", s)),
             self.service.tickets.subscribe(self._tickets_changed),
-            self.service.people.subscribe(lambda _ids: self.ticket_list.refresh()),
+            self.service.people.subscribe(lambda _ids: self.ticket_list.people_changed()),
         ]
         self.start()
         # Polling also retries a start that failed, so the app recovers on its own.

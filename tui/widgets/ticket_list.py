@@ -29,6 +29,9 @@ from tui.text import cell_width, fit
 from tui.widgets.columns import Column, RowContext, fit_columns
 
 Clock = Callable[[], datetime]
+# The component styles a repaint looks up, in `_Paint`'s order.
+PAINTED = ("cursor", "marked", "changed", "loading", "urgent")
+ROW_CACHE = 512  # drawn rows kept: a few screens' worth
 
 LIST_COMMANDS = (
     Command("list.down", "j,down", "cursor(1)", "Down", "Next ticket", show=False),
@@ -58,6 +61,7 @@ class _Paint:
     changed: Style
     loading: Style
     urgent: Style
+    key: tuple[object, ...]  # all of the above a drawn row depends on, for the row cache
 
 
 class TicketList(ScrollView, can_focus=True):
@@ -118,6 +122,9 @@ class TicketList(ScrollView, can_focus=True):
         self._requested: set[int] = set()
         self.message = ""  # shown in place of the rows while there are none
         self._paint: _Paint | None = None  # set while a repaint is drawing its lines
+        # Drawn rows by (ticket id, state, paint key), each with the ticket record it was
+        # drawn from: scrolling by a row redraws every line, but only one is new.
+        self._rows: dict[tuple[object, ...], tuple[Ticket, Strip]] = {}
 
     # -- data -------------------------------------------------------------------------
 
@@ -180,16 +187,16 @@ class TicketList(ScrollView, can_focus=True):
     def _paint_context(self) -> _Paint:
         width = self.size.width
         style = self.get_component_rich_style
+        now = self.clock()
+        styles = [style(f"ticket-list--{name}") for name in PAINTED]
         return _Paint(
-            width=width,
-            base=self.rich_style,
-            columns=fit_columns(width),
-            ctx=RowContext(person=self.people.get, now=self.clock(), noted=self.noted),
-            cursor=style("ticket-list--cursor"),
-            marked=style("ticket-list--marked"),
-            changed=style("ticket-list--changed"),
-            loading=style("ticket-list--loading"),
-            urgent=style("ticket-list--urgent"),
+            width,
+            self.rich_style,
+            fit_columns(width),
+            RowContext(person=self.people.get, now=now, noted=self.noted),
+            *styles,
+            # Relative times ("5m") change by the minute at most.
+            key=(width, self.rich_style, *styles, int(now.timestamp() // 60)),
         )
 
     def render_line(self, y: int) -> Strip:
@@ -203,15 +210,26 @@ class TicketList(ScrollView, can_focus=True):
         if ticket is None:
             self._ask_for(index)
             return Strip([Segment(fit("  loading…", width), paint.base + paint.loading)], width)
+        state = (ticket.id in self.changed, ticket.id in self.marked, index == self.cursor)
+        key = (ticket.id, *state, ticket.id in self.noted, paint.key)
+        if (drawn := self._rows.get(key)) is not None and drawn[0] is ticket:
+            return drawn[1]
+        changed, marked, cursor = state
         text = self._row_text(ticket, paint)
         text.stylize(paint.base)
-        if ticket.id in self.changed:
-            text.stylize(paint.changed)
-        if ticket.id in self.marked:
-            text.stylize(paint.marked)
-        if index == self.cursor:
-            text.stylize(paint.cursor)
-        return Strip(text.render(self.app.console), width)
+        for on, style in ((changed, paint.changed), (marked, paint.marked), (cursor, paint.cursor)):
+            if on:
+                text.stylize(style)
+        strip = Strip(text.render(self.app.console), width)
+        if len(self._rows) > ROW_CACHE:
+            self._rows.clear()
+        self._rows[key] = (ticket, strip)
+        return strip
+
+    def people_changed(self) -> None:
+        """Names shown in the rows may have changed: draw every row anew."""
+        self._rows.clear()
+        self.refresh()
 
     def show_message(self, message: str) -> None:
         """Why there are no rows ("Loading tickets…", "No tickets in …"), drawn where the
