@@ -9,16 +9,8 @@ from textual.widgets import Input
 from tui.type_ahead import WINDOW, TypeAhead
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_nothing_is_kept_unless_a_box_is_opening() -> None:
-    assert not TypeAhead(Clock()).keep("x")  # an unused key stays as unused as ever
+    assert not TypeAhead(lambda: 100.0).keep("x")  # an unused key stays as unused as ever
 
 
 class OneBox(App[None]):
@@ -27,8 +19,7 @@ class OneBox(App[None]):
 
 
 async def test_keys_are_kept_for_the_box_and_given_once() -> None:
-    clock = Clock()
-    keys = TypeAhead(clock)
+    keys = TypeAhead(lambda: 100.0)
     keys.begin()
     assert keys.keep("i") and keys.keep("r")
     async with OneBox().run_test() as pilot:
@@ -41,8 +32,8 @@ async def test_keys_are_kept_for_the_box_and_given_once() -> None:
 
 
 def test_a_box_that_never_opens_stops_the_keeping() -> None:
-    clock = Clock()
-    keys = TypeAhead(clock)
+    now = [100.0]
+    keys = TypeAhead(lambda: now[0])
     keys.begin()
-    clock.now += WINDOW + 0.1
+    now[0] += WINDOW + 0.1
     assert not keys.keep("x")
