@@ -58,6 +58,14 @@ class TypeAhead:
             insert(box, keys)
 
 
+def give_to(box: Widget) -> None:
+    """Focus `box`, now up, and type into it what was typed while it opened."""
+    box.focus()
+    type_ahead = getattr(box.app, "type_ahead", None)
+    if type_ahead is not None:
+        type_ahead.give(box)
+
+
 def opens_text_box(action: F) -> F:
     """For an action that opens a picker or editor (put it above `@work`)."""
 

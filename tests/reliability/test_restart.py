@@ -20,7 +20,7 @@ from tui.screens.compose import ComposeScreen
 from tui.screens.ticket import TicketScreen
 from tui.state import DraftStore, HelpdeskService
 from tui.state.outgoing import DRAFT_KEY, NewTicket, send_new_ticket
-from tui.state.pending import UNKNOWN_START
+from tui.state.pending import UNKNOWN_START, PendingWrite
 
 from .conftest import PATIENT, db_rows
 from .session import Notices
@@ -103,26 +103,39 @@ def db(tmp_path: Path) -> Path:
 NEW = NewTicket(to="restart.case@example.com", subject="Lost, then restarted", body="Hello")
 
 
+async def a_lost_create(server: DemoServer, drafts: Path) -> PendingWrite:
+    """The first run: its create reaches the helpdesk, the answer is lost, the app quits."""
+    first = a_run(server, drafts, LoseThenCut(creates_ticket))
+    first.drafts.save(DRAFT_KEY, NEW.to_draft())
+    pending = first.pending_write(DRAFT_KEY)
+    with pytest.raises(DeskproError):
+        await send_new_ticket(first, NEW, [], pending=pending)
+    await first.client.aclose()
+    return pending
+
+
+async def found_not_created_again(
+    run: HelpdeskService, db: Path, pending: PendingWrite, ticket: NewTicket = NEW
+) -> None:
+    """A later run sends the ticket again: the one made earlier is found, no second one."""
+    created = await send_new_ticket(run, ticket, [], pending=pending)
+    assert pending.found_after_failure
+    assert [(created.id,)] == tickets_named(db, NEW.subject)
+
+
 async def test_a_lost_create_is_found_after_a_restart_not_created_again(
     make_demo_server: Callable[..., DemoServer], db: Path, tmp_path: Path
 ) -> None:
     server = make_demo_server(db=str(db))
     drafts = tmp_path / "drafts"
-    first = a_run(server, drafts, LoseThenCut(creates_ticket))
-    first.drafts.save(DRAFT_KEY, NEW.to_draft())
-    with pytest.raises(DeskproError):
-        await send_new_ticket(first, NEW, [], pending=first.pending_write(DRAFT_KEY))
-    assert first.pending_write(DRAFT_KEY).uncertain
-    await first.client.aclose()  # the app quits; the ticket is on the helpdesk
+    assert (await a_lost_create(server, drafts)).uncertain
     assert len(tickets_named(db, NEW.subject)) == 1
 
     again = a_run(server, drafts)
     draft = NewTicket.from_draft(again.drafts.get(DRAFT_KEY) or {})
     pending = again.pending_write(DRAFT_KEY)
     assert pending.uncertain  # remembered from the first run
-    created = await send_new_ticket(again, draft, [], pending=pending)
-    assert pending.found_after_failure
-    assert [(created.id,)] == tickets_named(db, NEW.subject)  # found, not made twice
+    await found_not_created_again(again, db, pending, draft)
 
     # Confirmed: settling forgets the record, so the next new ticket starts afresh.
     record = drafts / f"{DRAFT_KEY}.pending.json"
@@ -178,10 +191,7 @@ async def test_quit_while_a_create_is_in_flight_is_found_after_a_restart(
     await first.client.aclose()
 
     again = a_run(server, drafts)
-    pending = again.pending_write(DRAFT_KEY)
-    created = await send_new_ticket(again, NEW, [], pending=pending)
-    assert pending.found_after_failure
-    assert [(created.id,)] == tickets_named(db, NEW.subject)
+    await found_not_created_again(again, db, again.pending_write(DRAFT_KEY))
     await again.client.aclose()
 
 
@@ -207,9 +217,8 @@ async def test_an_unreadable_record_is_taken_as_uncertain(
         pending = run.pending_write(DRAFT_KEY)
     assert (pending.uncertain, pending.started) == (True, UNKNOWN_START)
     assert "Unreadable pending write compose" in caplog.text
-    created = await send_new_ticket(run, NEW, [], pending=pending)
-    assert created.id == made.id and pending.found_after_failure
-    assert len(tickets_named(db, NEW.subject)) == 1
+    await found_not_created_again(run, db, pending)
+    assert tickets_named(db, NEW.subject) == [(made.id,)]
     await run.client.aclose()
 
 
@@ -220,11 +229,7 @@ async def test_the_composer_after_a_restart_says_it_was_saved_and_creates_nothin
     offers the draft, and ctrl+s finds the ticket instead of creating a second."""
     server = make_demo_server(db=str(db))
     drafts = tmp_path / "drafts"
-    first = a_run(server, drafts, LoseThenCut(creates_ticket))
-    first.drafts.save(DRAFT_KEY, NEW.to_draft())
-    with pytest.raises(DeskproError):
-        await send_new_ticket(first, NEW, [], pending=first.pending_write(DRAFT_KEY))
-    await first.client.aclose()
+    await a_lost_create(server, drafts)
 
     app = DeskproApp(a_run(server, drafts))
     notices = Notices()
@@ -249,11 +254,7 @@ async def test_discarding_the_draft_forgets_its_write(
     for as the old one."""
     server = make_demo_server(db=str(db))
     drafts = tmp_path / "drafts"
-    first = a_run(server, drafts, LoseThenCut(creates_ticket))
-    first.drafts.save(DRAFT_KEY, NEW.to_draft())
-    with pytest.raises(DeskproError):
-        await send_new_ticket(first, NEW, [], pending=first.pending_write(DRAFT_KEY))
-    await first.client.aclose()
+    await a_lost_create(server, drafts)
     record = drafts / f"{DRAFT_KEY}.pending.json"
     assert record.exists()
 

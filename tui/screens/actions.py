@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from tui.screens.assign import AssignScreen
 from tui.screens.confirm import ConfirmScreen
-from tui.screens.pickers import lookups_ready
+from tui.screens.lookups import lookups_ready
 from tui.screens.status import StatusPicker
 from tui.state import HelpdeskService
 

@@ -24,7 +24,7 @@ from tui.api import DeskproError, InvalidInputError
 from tui.commands import Command, bindings
 from tui.screens.editor import edit_in_external_editor
 from tui.screens.failures import ReportsWorkerFailures
-from tui.screens.pickers import agent_options, department_options, lookups_ready
+from tui.screens.lookups import agent_options, department_options, lookups_ready
 from tui.state import HelpdeskService
 from tui.state.outgoing import (
     DEFAULT_MAX_BYTES,
@@ -42,6 +42,7 @@ from tui.state.outgoing import (
     validate,
 )
 from tui.text import safe
+from tui.type_ahead import give_to
 from tui.widgets.attachment_list import AttachmentList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.markdown_area import MarkdownArea
@@ -164,8 +165,7 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
         self.check_requester(draft.to)
         # Continue where the agent stopped: the first required field still empty.
         empty = [f for f in ("to", "subject") if not self.query_one(f"#{f}", Input).value]
-        (target := self.query_one(f"#{empty[0]}" if empty else "#message")).focus()
-        self.app.type_ahead.give(target)  # type: ignore[attr-defined]
+        give_to(self.query_one(f"#{empty[0]}" if empty else "#message"))
 
     def _select(self, name: str, value: int | None) -> None:
         select = self.query_one(f"#{name}", Select)

@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 
+from tui.type_ahead import give_to
+
 R = TypeVar("R")
 
 
@@ -36,10 +38,7 @@ class FilterPicker(ModalScreen[R | None], Generic[R]):
 
     def on_mount(self) -> None:
         self.refill("")
-        box = self.query_one("#picker-filter", Input)
-        box.focus()
-        if type_ahead := getattr(self.app, "type_ahead", None):
-            type_ahead.give(box)  # what was typed while the picker opened
+        give_to(self.query_one("#picker-filter", Input))
 
     def refill(self, query: str) -> None:
         options = self.query_one(OptionList)

@@ -19,6 +19,7 @@ from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.state.pending import StatusNotSetError
 from tui.text import markdown_to_html, safe
+from tui.type_ahead import give_to
 from tui.widgets.markdown_area import MarkdownArea
 
 UNCHANGED = "__unchanged__"
@@ -71,9 +72,8 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
         select = self.query_one("#status", Select)
         known = {value for _label, value in self._status_options()}
         select.value = status if status in known else UNCHANGED
-        body.focus()
         body.move_cursor(body.document.end)
-        self.app.type_ahead.give(body)  # type: ignore[attr-defined]
+        give_to(body)
 
     @on(TextArea.Changed, "#body")
     @on(Select.Changed, "#status")
