@@ -9,6 +9,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 
+from tui import process
 from tui.commands import GLOBAL_COMMANDS, ScreenCommands, bindings
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings
 from tui.state import HelpdeskService
@@ -74,6 +75,7 @@ class DeskproApp(App[None]):
             from tui.screens.connect import ConnectScreen
 
             self.push_screen(ConnectScreen(), self._connected)
+            process.started()
 
     def _connected(self, service: HelpdeskService | None) -> None:
         if service is None:
@@ -85,7 +87,7 @@ class DeskproApp(App[None]):
     def show_queues(self, service: HelpdeskService) -> None:
         from tui.screens.queues import QueuesScreen
 
-        service.start_early()  # the answers travel while the screen is built
+        service.start_early()  # the answers travel while the screen is built (if not yet)
         self.push_screen(QueuesScreen(service, clock=self.clock))
 
     def open_ticket(self, ticket_id: int, queues: object) -> None:

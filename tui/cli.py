@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui import __version__
+from tui import __version__, process
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return demo_server_main(args[1:])
     options = build_parser().parse_args(args)
+    if not options.paths:
+        process.prepare()  # the app is going to run: set the process up to start fast
 
     from tui.config import AppPaths, ConfigError, default_store, load_settings
 

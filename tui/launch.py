@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings, ensure_private_dir
+
+if TYPE_CHECKING:
+    from tui.app import DeskproApp
+    from tui.state import HelpdeskService
 
 LOG_FILE = "deskpro-tui.log"
 
@@ -21,6 +27,27 @@ def start_logging(paths: AppPaths) -> None:
     )
 
 
+def open_app(
+    service: HelpdeskService | None,
+    settings: Settings,
+    paths: AppPaths | None,
+    *,
+    store: SecretStore | None = None,
+    warnings: list[str] | None = None,
+    secrets: list[str] | None = None,
+) -> DeskproApp:
+    """The app, its first requests (`/me`, the first page) queued to go out on the event
+    loop's first turn: the helpdesk answers them while Textual starts the app (reads its
+    styles, builds the screen), rather than after. Call it with the loop running."""
+    if service is not None:
+        service.start_early()
+    from tui.app import DeskproApp
+
+    return DeskproApp(
+        service, settings=settings, paths=paths, store=store, warnings=warnings, secrets=secrets
+    )
+
+
 def run_app(
     spec: ConnectionSpec | None,
     paths: AppPaths,
@@ -28,25 +55,30 @@ def run_app(
     store: SecretStore | None = None,
     label: str | None = None,
 ) -> int:
-    from tui.app import DeskproApp
     from tui.crash import crash_message, secrets_of, try_write_crash_report
     from tui.session import build_service
 
     start_logging(paths)
     secrets = secrets_of(spec.api_key) if spec else []
+
     service = build_service(spec, paths) if spec else None
     if service is not None:
         service.label = label
-    app = DeskproApp(
-        service,
-        settings=settings,
-        paths=paths,
-        store=store,
-        warnings=spec.warnings if spec else None,
-        secrets=secrets,
-    )
+
+    async def run() -> DeskproApp:
+        app = open_app(
+            service,
+            settings,
+            paths,
+            store=store,
+            warnings=spec.warnings if spec else None,
+            secrets=secrets,
+        )
+        await app.run_async()
+        return app
+
     try:
-        app.run()
+        app = asyncio.run(run())
     except Exception as exc:
         # A failure outside Textual's message loop (the driver, the terminal).
         report = try_write_crash_report(exc, paths, secrets)

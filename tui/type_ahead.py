@@ -10,12 +10,13 @@ the box is up (`give`).
 from __future__ import annotations
 
 import functools
+import sys
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,9 +25,12 @@ WINDOW = 2.0  # seconds to wait for the box (a picker may first fetch the agents
 
 def insert(box: Widget, text: str) -> bool:
     """Type `text` into `box` as keys would; False if it is not a text box."""
+    # TextArea is looked up, not imported: until a screen with one has been opened there
+    # is none to type into, and the first screen need not load it.
+    text_area = sys.modules.get("textual.widgets._text_area")
     if isinstance(box, Input):
         box.insert_text_at_cursor(text)
-    elif isinstance(box, TextArea) and not box.read_only:
+    elif text_area and isinstance(box, text_area.TextArea) and not box.read_only:
         box.insert(text)
     else:
         return False

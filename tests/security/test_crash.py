@@ -128,8 +128,11 @@ def test_the_message_says_where_and_that_drafts_are_kept(tmp_path: Path) -> None
 def test_run_app_reports_a_crash_outside_the_event_loop(
     paths: AppPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Stands in for a driver/terminal failure: App.run itself raising.
-    monkeypatch.setattr(DeskproApp, "run", lambda self, **kw: failing())
+    # Stands in for a driver/terminal failure: running the app itself raising.
+    async def run_async(self: DeskproApp, **kw: object) -> None:
+        failing()
+
+    monkeypatch.setattr(DeskproApp, "run_async", run_async)
     assert launch.run_app(None, paths, Settings()) == 1
     err = capsys.readouterr().err
     assert err.startswith("deskpro-tui crashed; a report (API key removed) is at ")

@@ -35,7 +35,9 @@ IdList = Annotated[list[int], BeforeValidator(_none_to_list)]
 
 
 class DeskproModel(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True)
+    # defer_build: a model's validator is built when it first parses something, not at
+    # import, so start-up pays only for the few models the first screen reads.
+    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Person(DeskproModel):

@@ -27,7 +27,7 @@ def check_profile_name(name: str) -> str:
 class Profile(BaseModel):
     """A saved helpdesk connection. Its API key lives in the secret store, never here."""
 
-    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, defer_build=True)
 
     name: str
     url: str
@@ -53,7 +53,7 @@ class Profile(BaseModel):
 
 
 class Settings(BaseModel):
-    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, defer_build=True)
 
     default_profile: str | None = None
     theme: str = Field("textual-dark", min_length=1)

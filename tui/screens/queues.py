@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
+from tui import process
 from tui.api import DeskproError
 from tui.commands import Command, bindings
 from tui.screens.failures import ReportsWorkerFailures
@@ -153,6 +154,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         finally:
             self.starting = False
             self.service.early.close()  # from now on every read asks the server
+            process.started()
 
     async def _start(self, quiet: bool) -> None:
         first = self.service.queues()[0] if self.service.recall_me() else None

@@ -18,7 +18,13 @@ T = TypeVar("T")
 class EarlyAnswers:
     def __init__(self) -> None:
         self._futures: dict[Hashable, asyncio.Future[Any]] = {}
+        self.begun = False
         self.closed = False
+
+    def begin(self) -> bool:
+        """True the first time only: start-up's requests are sent once."""
+        first, self.begun = not self.begun, True
+        return first
 
     def put(self, key: Hashable, request: Awaitable[T]) -> asyncio.Future[T]:
         future = asyncio.ensure_future(request)

@@ -37,7 +37,10 @@ class QueueReads(ServiceCore):
 
     def start_early(self) -> None:
         """Send `/me` and the first queue's first page now, before the first screen is
-        built; its own requests take these answers (see `EarlyAnswers`)."""
+        built; its own requests take these answers (see `EarlyAnswers`). Once only: the
+        launcher sends them before the UI is loaded, the app when it connects itself."""
+        if not self.early.begin():
+            return
         me = self.early.put("me", self._call(self.client.me))
         if self.recall_me():  # who we were last time: the page need not wait for /me
             self._first_page_early(self.queues()[0])

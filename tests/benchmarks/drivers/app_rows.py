@@ -1,6 +1,7 @@
-"""deskpro-tui headless until the first queue's rows are on screen, built the way
-`deskpro-tui --url URL --api-key KEY` builds it (config, cache and drafts under
-DESKPRO_TUI_HOME). `python -m tests.benchmarks.drivers.app_rows URL KEY [--fill-cache]`.
+"""deskpro-tui headless until the first queue's rows are on screen, started the way
+`deskpro-tui --url URL --api-key KEY` starts it (`tui.process.prepare`, then
+`tui.launch.open_app`; config, cache and drafts under DESKPRO_TUI_HOME).
+`python -m tests.benchmarks.drivers.app_rows URL KEY [--fill-cache]`.
 
 Prints `ROWS ms=... first_response_ms=... responses=N`: when rows showed, when the first
 HTTP answer arrived (both from process start) and how many answers had arrived by then.
@@ -9,39 +10,42 @@ With `--fill-cache` it instead waits for every load to finish, so the cache is w
 
 from __future__ import annotations
 
-import asyncio
-import sys
+from tui import process
 
-import httpx
+process.prepare()  # first, as the command line does
 
-from tests.benchmarks.drivers.headless import since_start_ms, wait_until
-from tui.app import DeskproApp
-from tui.config import AppPaths, ConnectionSpec, load_settings
-from tui.session import build_service
+import asyncio  # noqa: E402
+import sys  # noqa: E402
+
+import httpx  # noqa: E402
+
+from tests.benchmarks.drivers.headless import since_start_ms, wait_until  # noqa: E402
+from tui.config import AppPaths, ConnectionSpec, load_settings  # noqa: E402
+from tui.launch import open_app  # noqa: E402
+from tui.session import build_service  # noqa: E402
 
 
-def rows_on_screen(app: DeskproApp) -> bool:
+def rows_on_screen(app: object) -> bool:
     from tui.screens.queues import QueuesScreen
 
-    screen = app.screen
+    screen = app.screen  # type: ignore[attr-defined]
     if not isinstance(screen, QueuesScreen) or screen.ticket_list.row_count == 0:
         return False
-    return (
-        app.service is not None and app.service.tickets.get(screen.ticket_list.id_at(0)) is not None
-    )
+    service = screen.service
+    return service.tickets.get(screen.ticket_list.id_at(0)) is not None
 
 
 async def main(url: str, key: str, fill_cache: bool) -> None:
     paths = AppPaths.from_env()
-    service = build_service(ConnectionSpec(url=url, api_key=key), paths)
     answers: list[float] = []
 
     async def on_response(_response: httpx.Response) -> None:
         answers.append(since_start_ms())
 
+    service = build_service(ConnectionSpec(url=url, api_key=key), paths)
     # Private attribute, read on purpose: the benchmark watches the app's own client.
     service.client._t.http.event_hooks["response"].append(on_response)
-    app = DeskproApp(service, settings=load_settings(paths), paths=paths)
+    app = open_app(service, load_settings(paths), paths)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_until(pilot, lambda: rows_on_screen(app))
         shown = since_start_ms()
