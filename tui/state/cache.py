@@ -82,7 +82,7 @@ class QueueCache:
             self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(payload, out)
+                out.write(json.dumps(payload))  # dumps: C encoder; dump uses the Python one
             os.replace(tmp, path)
         except OSError as exc:  # a full disk must not break the app: the cache is optional
             log.warning("Could not write the queue cache: %s", exc)
