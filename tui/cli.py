@@ -48,9 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return demo_server_main(args[1:])
     options = build_parser().parse_args(args)
-    if not options.paths:
-        process.prepare()  # the app is going to run: set the process up to start fast
+    if options.paths:
+        return _show_paths()
+    process.prepare()  # the app is going to run: set the process up to start fast
+    from tui import preload
 
+    tls = preload.tls_context()  # in a thread, while the rest is imported
     from tui.config import AppPaths, ConfigError, default_store, load_settings
 
     paths = AppPaths.from_env()
@@ -59,14 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = default_store(paths)
     except ConfigError as exc:
         return _fail(str(exc))
-    if options.paths:
-        for label, where in paths.describe(store.location()):
-            print(f"{label + ':':<32}{where}")
-        return 0
     if options.demo:
         from tui.launch import run_demo
 
-        return run_demo(paths, settings)
+        return run_demo(paths, settings, tls)
     from tui.config import resolve_connection
 
     try:
@@ -75,4 +74,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     from tui.launch import run_app
 
-    return run_app(spec, paths, settings, store)
+    return run_app(spec, paths, settings, store, tls=tls)
+
+
+def _show_paths() -> int:
+    from tui.config import AppPaths, ConfigError, default_store, load_settings
+
+    paths = AppPaths.from_env()
+    try:
+        load_settings(paths)  # a broken config file is reported here too
+        store = default_store(paths)
+    except ConfigError as exc:
+        return _fail(str(exc))
+    for label, where in paths.describe(store.location()):
+        print(f"{label + ':':<32}{where}")
+    return 0

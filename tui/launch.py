@@ -11,6 +11,7 @@ from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings, ensure_p
 
 if TYPE_CHECKING:
     from tui.app import DeskproApp
+    from tui.session import TLSLoading
     from tui.state import HelpdeskService
 
 LOG_FILE = "deskpro-tui.log"
@@ -54,6 +55,7 @@ def run_app(
     settings: Settings,
     store: SecretStore | None = None,
     label: str | None = None,
+    tls: TLSLoading | None = None,
 ) -> int:
     from tui.crash import crash_message, secrets_of, try_write_crash_report
     from tui.session import build_service
@@ -61,7 +63,7 @@ def run_app(
     start_logging(paths)
     secrets = secrets_of(spec.api_key) if spec else []
 
-    service = build_service(spec, paths) if spec else None
+    service = build_service(spec, paths, tls) if spec else None
     if service is not None:
         service.label = label
 
@@ -92,7 +94,7 @@ def run_app(
     return app.return_code or 0
 
 
-def run_demo(paths: AppPaths, settings: Settings) -> int:
+def run_demo(paths: AppPaths, settings: Settings, tls: TLSLoading | None = None) -> int:
     """Start the demo helpdesk (its tickets kept in the data dir), run the app against it,
     stop the server when the app exits."""
     from tui.demo import DemoServer
@@ -100,4 +102,4 @@ def run_demo(paths: AppPaths, settings: Settings) -> int:
     ensure_private_dir(paths.data_dir)
     with DemoServer(db=str(paths.data_dir / "demo.sqlite3")) as server:
         spec = ConnectionSpec(url=server.url, api_key=server.api_key, profile=None)
-        return run_app(spec, paths, settings, label="demo helpdesk")
+        return run_app(spec, paths, settings, label="demo helpdesk", tls=tls)

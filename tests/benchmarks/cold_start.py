@@ -4,6 +4,8 @@ home each time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 
 from tests.benchmarks import tmux_pane
@@ -51,27 +53,41 @@ def compare(name: str, app: list[float], base: list[float], **details: object) -
     )
 
 
+def interleaved(
+    repeats: int, app: Callable[[], float], base: Callable[[], float]
+) -> tuple[list[float], list[float]]:
+    """Seconds of each, run in turns (so drift in the machine hits both alike), the one
+    going first alternating (so neither always finds the other's files freshly cached)."""
+    app_t: list[float] = []
+    base_t: list[float] = []
+    for i in range(repeats):
+        for which in (app, base) if i % 2 else (base, app):
+            (app_t if which is app else base_t).append(which())
+    return app_t, base_t
+
+
 def run(ctx: Context) -> list[Result]:
-    repeats = ctx.repeats(7, 3)
+    # Many repeats: one start is ~0.5 s of CPU, and this VM's runs vary by ±15 %.
+    repeats = ctx.repeats(15, 3)
     results = []
     with DemoProcess(ctx.db()) as srv:
         subject = first_subject(srv.url, srv.api_key)
         baseline_cmd = [PYTHON, "-m", "tests.benchmarks.drivers.baseline_app", srv.url, srv.api_key]
         app_cmd = [PYTHON, "-m", "tests.benchmarks.drivers.app_rows", srv.url, srv.api_key]
-        app_t, base_t = [], []
-        for _ in range(repeats):  # interleaved, so drift in the machine hits both alike
-            base_t.append(
-                run_until_line([*baseline_cmd, "--headless"], "ROWS", clean_env(ctx.home()))[0]
-            )
-            app_t.append(run_until_line(app_cmd, "ROWS", clean_env(ctx.home()))[0])
+        app_t, base_t = interleaved(
+            repeats,
+            lambda: run_until_line(app_cmd, "ROWS", clean_env(ctx.home()))[0],
+            lambda: run_until_line([*baseline_cmd, "--headless"], "ROWS", clean_env(ctx.home()))[0],
+        )
         results.append(compare("cold start, headless", app_t, base_t))
         if not tmux_pane.available():
             return results
         seen = lambda screen: subject in screen  # noqa: E731
         tui_cmd = [str(EXECUTABLE), "--url", srv.url, "--api-key", srv.api_key]
-        app_t, base_t = [], []
-        for _ in range(repeats):
-            base_t.append(tmux_pane.time_until_shown(baseline_cmd, clean_env(ctx.home()), seen))
-            app_t.append(tmux_pane.time_until_shown(tui_cmd, clean_env(ctx.home()), seen))
+        app_t, base_t = interleaved(
+            repeats,
+            lambda: tmux_pane.time_until_shown(tui_cmd, clean_env(ctx.home()), seen),
+            lambda: tmux_pane.time_until_shown(baseline_cmd, clean_env(ctx.home()), seen),
+        )
         results.append(compare("cold start, tmux", app_t, base_t))
     return results

@@ -11,11 +11,13 @@ import ssl
 import subprocess
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tui import preload
 from tui.api import TLSError
 from tui.app import DeskproApp
 from tui.config import ConnectionSpec
@@ -93,6 +95,41 @@ async def test_a_profile_can_turn_verification_off(helpdesk: SelfSignedHelpdesk)
     assert me.person_id > 0
     assert helpdesk.seen == [f"key {DEMO_KEY}"]
     assert any("TLS certificate checks are OFF" in w for w in spec.warnings)
+
+
+async def test_the_context_preloaded_at_start_verifies_the_same(
+    helpdesk: SelfSignedHelpdesk,
+) -> None:
+    spec = ConnectionSpec(url=helpdesk.url, api_key=DEMO_KEY)
+    async with client_for(spec, preload.tls_context()) as client:
+        with pytest.raises(TLSError):
+            await client.me()
+    assert helpdesk.seen == []
+
+
+async def test_the_preloaded_context_trusts_what_ssl_cert_file_names(
+    helpdesk: SelfSignedHelpdesk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "cert.pem"))  # a private CA, say
+    spec = ConnectionSpec(url=helpdesk.url, api_key=DEMO_KEY)
+    async with client_for(spec, preload.tls_context()) as client:
+        assert (await client.me()).person_id > 0
+
+
+async def test_a_profile_without_checks_ignores_the_preloaded_context(
+    helpdesk: SelfSignedHelpdesk,
+) -> None:
+    spec = ConnectionSpec(url=helpdesk.url, api_key=DEMO_KEY, profile="lab", verify_tls=False)
+    async with client_for(spec, preload.tls_context()) as client:
+        assert (await client.me()).person_id > 0
+
+
+def test_a_failed_preload_leaves_loading_to_httpx() -> None:
+    failed: Future[ssl.SSLContext] = Future()
+    failed.set_exception(FileNotFoundError("no such CA file"))
+    assert preload.verify_setting(True, failed) is True  # httpx loads again and says why
+    assert preload.verify_setting(False, failed) is False
+    assert preload.verify_setting(True, None) is True
 
 
 async def test_the_app_shows_the_profile_warnings_at_start(demo_server: DemoServer) -> None:

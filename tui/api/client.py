@@ -11,6 +11,7 @@ Lookups (`list_agents`, `list_messages`, ...) read every page: one default page 
 from __future__ import annotations
 
 import asyncio
+import ssl
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -69,7 +70,7 @@ class DeskproClient:
         auth_scheme: Literal["key", "token"] = "key",
         agent_id: int | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
-        verify: bool = True,
+        verify: bool | ssl.SSLContext = True,
         allow_insecure_http: bool = False,
         retry: RetryPolicy | None = None,
         on_retry: Callable[[RetryNotice], None] | None = None,

@@ -1,6 +1,7 @@
 """deskpro-tui headless until the first queue's rows are on screen, started the way
-`deskpro-tui --url URL --api-key KEY` starts it (`tui.process.prepare`, then
-`tui.launch.open_app`; config, cache and drafts under DESKPRO_TUI_HOME).
+`deskpro-tui --url URL --api-key KEY` starts it (`tui.process.prepare`, the TLS context
+loading beside the imports, then `tui.launch.open_app`; config, cache and drafts under
+DESKPRO_TUI_HOME).
 `python -m tests.benchmarks.drivers.app_rows URL KEY [--fill-cache]`.
 
 Prints `ROWS ms=... first_response_ms=... responses=N`: when rows showed, when the first
@@ -10,9 +11,10 @@ With `--fill-cache` it instead waits for every load to finish, so the cache is w
 
 from __future__ import annotations
 
-from tui import process
+from tui import preload, process
 
 process.prepare()  # first, as the command line does
+tls = preload.tls_context()
 
 import asyncio  # noqa: E402
 import sys  # noqa: E402
@@ -42,7 +44,7 @@ async def main(url: str, key: str, fill_cache: bool) -> None:
     async def on_response(_response: httpx.Response) -> None:
         answers.append(since_start_ms())
 
-    service = build_service(ConnectionSpec(url=url, api_key=key), paths)
+    service = build_service(ConnectionSpec(url=url, api_key=key), paths, tls)
     # Private attribute, read on purpose: the benchmark watches the app's own client.
     service.client._t.http.event_hooks["response"].append(on_response)
     app = open_app(service, load_settings(paths), paths)
