@@ -4,6 +4,9 @@ Every model ignores unknown fields and defaults missing ones, so a newer helpdes
 adding fields (or an older one omitting them) never breaks parsing. Quirks handled:
 `labels: null`, `is_agent_note` as 0/1, dates with `+0000`, empty strings for dates,
 `0` for "no agent", ticket statuses as strings or objects.
+
+Empty lists and maps are plain defaults (`= []`): pydantic copies them for each instance,
+and unlike `default_factory=list` they spare it reading `list`'s signature on first use.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
 
 def _empty_to_none(value: Any) -> Any:
@@ -51,7 +54,7 @@ class Person(DeskproModel):
     primary_email: str | None = None
     is_agent: bool = False
     online: bool = False
-    teams: IdList = Field(default_factory=list)
+    teams: IdList = []
     primary_team: OptionalId = None
     organization: OptionalId = None
     is_disabled: bool = False
@@ -90,7 +93,7 @@ class Department(DeskproModel):
     title: str = ""
     user_title: str = ""
     parent: OptionalId = None
-    children: list[Any] = Field(default_factory=list)
+    children: list[Any] = []
     is_tickets_enabled: bool = True
     display_order: int = 0
 
@@ -98,7 +101,7 @@ class Department(DeskproModel):
 class AgentTeam(DeskproModel):
     id: int
     name: str = ""
-    members: list[Any] = Field(default_factory=list)
+    members: list[Any] = []
 
 
 class TicketStatus(DeskproModel):
@@ -122,7 +125,7 @@ class TicketFilter(DeskproModel):
     title: str = ""
     sys_name: str | None = None
     display_order: int = 0
-    term: list[Any] = Field(default_factory=list)
+    term: list[Any] = []
     ticket_filter_set: OptionalId = None
 
 
@@ -175,7 +178,7 @@ class Message(DeskproModel):
     message: str = ""
     message_preview_text: str = ""
     is_agent_note: bool = False
-    attachments: IdList = Field(default_factory=list)
+    attachments: IdList = []
     date_created: OptionalDate = None
 
     @field_validator("attachments", mode="before")
@@ -201,7 +204,7 @@ class Ticket(DeskproModel):
     organization: OptionalId = None
     priority: OptionalId = None
     urgency: int = 0
-    labels: Annotated[list[str], BeforeValidator(_none_to_list)] = Field(default_factory=list)
+    labels: Annotated[list[str], BeforeValidator(_none_to_list)] = []
     is_hold: bool = False
     has_attachments: bool = False
     date_created: OptionalDate = None
@@ -214,7 +217,7 @@ class Ticket(DeskproModel):
     count_agent_replies: int = 0
     count_user_replies: int = 0
     worst_sla_status: str | None = None
-    fields: dict[str, Any] = Field(default_factory=dict)
+    fields: dict[str, Any] = {}
 
     @field_validator("fields", mode="before")
     @classmethod

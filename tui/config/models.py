@@ -58,13 +58,13 @@ class Settings(BaseModel):
     default_profile: str | None = None
     theme: str = Field("textual-dark", min_length=1)
     # Binding id -> keys, e.g. {"ticket.reply": "R"}; the UI knows which ids exist.
-    keymap: dict[str, str] = Field(default_factory=dict)
-    profiles: dict[str, Profile] = Field(default_factory=dict)
+    keymap: dict[str, str] = {}  # copied for each instance by pydantic
+    profiles: dict[str, Profile] = {}
     max_attachment_mb: int = Field(25, ge=1, le=2048)
     refresh_seconds: int = Field(30, ge=5, le=86400)
 
     # Problems that did not stop loading (unknown keys, a dangling default); shown by the UI.
-    _warnings: list[str] = PrivateAttr(default_factory=list)
+    _warnings: list[str] = PrivateAttr(default=[])
 
     @property
     def warnings(self) -> list[str]:
