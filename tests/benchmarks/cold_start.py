@@ -4,6 +4,7 @@ home each time."""
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable
 
 import httpx
@@ -48,6 +49,12 @@ def compare(name: str, app: list[float], base: list[float], **details: object) -
             "app_min_ms": ms(a["min"]),
             "baseline_min_ms": ms(b["min"]),
             "n": a["n"],
+            # Each app run over the baseline run beside it: drift that hits a pair cancels.
+            "paired_ratio_median": round(
+                statistics.median(x / y for x, y in zip(app, base, strict=True)), 3
+            ),
+            "app_ms": [ms(x) for x in app],
+            "baseline_ms": [ms(x) for x in base],
             **details,
         },
     )

@@ -25,11 +25,12 @@ def run(ctx: Context) -> list[Result]:
     # (first run) and then serves the measured runs.
     with DemoProcess(ctx.db(), latency_ms=LATENCY_MS) as slow:
         warm = ctx.home()
-        run_until_line([*cmd, slow.url, slow.api_key, "--fill-cache"], "ROWS", clean_env(warm))
+        fill = [*cmd, slow.url, slow.api_key, "--fill-cache"]
+        run_until_line(fill, "NETWORK", clean_env(warm))
         for _ in range(ctx.repeats(5, 3)):
-            _, line = run_until_line([*cmd, slow.url, slow.api_key], "ROWS", clean_env(warm))
+            _, line = run_until_line([*cmd, slow.url, slow.api_key], "NETWORK", clean_env(warm))
             found = dict(re.findall(r"(\w+)=(-?[\d.]+)", line))
-            rows.append(float(found["ms"]))
+            rows.append(float(found["rows_ms"]))
             answers.append(float(found["first_response_ms"]))
             early.append(int(found["responses"]) == 0)
     r, a = stats(rows), stats(answers)
