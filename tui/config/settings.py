@@ -6,9 +6,8 @@ The models themselves live in `tui.config.models` and are re-exported here.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -16,6 +15,9 @@ from tui.config.errors import ConfigError
 from tui.config.fileio import atomic_write_private
 from tui.config.models import Profile, Settings
 from tui.config.paths import AppPaths
+
+if TYPE_CHECKING:
+    import tomllib
 
 __all__ = ["Profile", "Settings", "load_settings", "save_settings", "settings_to_toml"]
 
@@ -43,6 +45,8 @@ def load_settings(paths: AppPaths) -> Settings:
         raise _error(
             path, f"cannot be read ({exc.strerror or exc})", "Check its permissions"
         ) from None
+    import tomllib  # here: a first start, with no file yet, need not load the parser
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
