@@ -74,8 +74,9 @@ def interleaved(
 
 
 def run(ctx: Context) -> list[Result]:
-    # Many repeats: one start is ~0.5 s of CPU, and this VM's runs vary by ±15 %.
-    repeats = ctx.repeats(15, 3)
+    # Many repeats: one start is ~0.5 s of CPU, and on this VM single starts of the same
+    # program differ by up to a third.
+    repeats = ctx.repeats(21, 3)
     results = []
     with DemoProcess(ctx.db()) as srv:
         subject = first_subject(srv.url, srv.api_key)
