@@ -23,7 +23,11 @@ import sys  # noqa: E402
 
 import httpx  # noqa: E402
 
-from tests.benchmarks.drivers.headless import since_start_ms, wait_until  # noqa: E402
+from tests.benchmarks.drivers.headless import (  # noqa: E402
+    report_rows,
+    since_start_ms,
+    wait_until,
+)
 from tui.config import AppPaths, ConnectionSpec, load_settings  # noqa: E402
 from tui.launch import open_app  # noqa: E402
 from tui.session import build_service  # noqa: E402
@@ -52,9 +56,8 @@ async def main(url: str, key: str, fill_cache: bool) -> None:
     app = open_app(service, load_settings(paths), paths)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_until(pilot, lambda: rows_on_screen(app))
-        shown = since_start_ms()
         before = len(answers)
-        print(f"ROWS ms={shown}", flush=True)
+        shown = report_rows()
         if fill_cache:
             screen = app.screen
             await wait_until(pilot, lambda: getattr(screen, "view", None) and screen.view.loaded)  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ import httpx
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 
-from tests.benchmarks.drivers.headless import since_start_ms, wait_until
+from tests.benchmarks.drivers.headless import report_rows, wait_until
 
 
 class BaselineApp(App[None]):
@@ -57,7 +57,7 @@ class BaselineApp(App[None]):
 async def headless(app: BaselineApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_until(pilot, lambda: app.query_one(DataTable).row_count > 0)
-        print(f"ROWS ms={since_start_ms()}", flush=True)
+        report_rows()
 
 
 def main() -> None:
