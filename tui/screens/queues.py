@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import suppress
 from dataclasses import replace
 
@@ -28,6 +29,7 @@ from tui.widgets.status_bar import StatusBar
 from tui.widgets.ticket_list import LIST_COMMANDS, Clock, TicketList
 
 NARROW = 100  # below this width the sidebar folds away (tab shows it)
+FIRST_FRAME_WAIT = 0.5  # seconds the lookups wait, at most, for the rows to be drawn
 
 
 class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, Screen[None]):
@@ -171,6 +173,10 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         if first != self.service.queues()[0]:  # nothing cached, or we are someone else now
             with suppress(WorkerFailed, WorkerCancelled):  # reported by the worker itself
                 await self.show_queue(self.service.queues()[0]).wait()
+        # The lookups wait for the frame with the rows: reading their answers (and building
+        # their models) would otherwise hold that frame up.
+        with suppress(TimeoutError):
+            await asyncio.wait_for(self.wait_for_refresh(), FIRST_FRAME_WAIT)
         try:
             await self.service.load_lookups()
         except DeskproError as exc:
