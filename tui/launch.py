@@ -11,7 +11,7 @@ from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings, ensure_p
 
 if TYPE_CHECKING:
     from tui.app import DeskproApp
-    from tui.session import TLSLoading
+    from tui.preload import TLSLoading
     from tui.state import HelpdeskService
 
 LOG_FILE = "deskpro-tui.log"
@@ -62,7 +62,6 @@ def run_app(
 
     start_logging(paths)
     secrets = secrets_of(spec.api_key) if spec else []
-
     service = build_service(spec, paths, tls) if spec else None
     if service is not None:
         service.label = label

@@ -13,8 +13,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import httpx
 
+TLSLoading = Future[ssl.SSLContext]
 
-def tls_context() -> Future[ssl.SSLContext]:
+
+def tls_context() -> TLSLoading:
     """httpx's own default context (`SSL_CERT_FILE`/`SSL_CERT_DIR` honoured), being made."""
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tls")
     future = executor.submit(httpx.create_ssl_context)
@@ -22,9 +24,7 @@ def tls_context() -> Future[ssl.SSLContext]:
     return future
 
 
-def verify_setting(
-    verify_tls: bool, loading: Future[ssl.SSLContext] | None
-) -> bool | ssl.SSLContext:
+def verify_setting(verify_tls: bool, loading: TLSLoading | None) -> bool | ssl.SSLContext:
     """What the client's `verify` should be: the preloaded context when verifying; if
     loading it failed, `True`, so that httpx loads it again and reports the problem."""
     if not verify_tls or loading is None:

@@ -25,8 +25,9 @@ def prepare() -> None:
 
 
 def started() -> None:
-    """The first screen is up: collect cycles again. What start-up made is frozen, so
-    later full collections (a pause while keys are pressed) skip it."""
+    """Start-up is over (the first queue and the lookups are in, it failed, or the connect
+    screen is up): collect cycles again. What start-up made is frozen, so later full
+    collections (a pause while keys are pressed) skip it."""
     global _collector_paused
     if _collector_paused:
         _collector_paused = False

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import ssl
-from concurrent.futures import Future
-
 from tui.api import DeskproClient
 from tui.config import AppPaths, ConnectionSpec
-from tui.preload import verify_setting
+from tui.preload import TLSLoading, verify_setting
 from tui.state import DraftStore, HelpdeskService, QueueCache
-
-TLSLoading = Future[ssl.SSLContext]
 
 
 def client_for(spec: ConnectionSpec, tls: TLSLoading | None = None) -> DeskproClient:
