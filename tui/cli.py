@@ -48,12 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return demo_server_main(args[1:])
     options = build_parser().parse_args(args)
-    if options.paths:
-        return _show_paths()
-    process.prepare()  # the app is going to run: set the process up to start fast
-    from tui import preload
+    tls = None
+    if not options.paths:  # the app is going to run: set the process up to start fast
+        process.prepare()
+        from tui import preload
 
-    tls = preload.tls_context()  # in a thread, while the rest is imported
+        tls = preload.tls_context()  # in a thread, while the rest is imported
     from tui.config import AppPaths, ConfigError, default_store, load_settings
 
     paths = AppPaths.from_env()
@@ -62,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = default_store(paths)
     except ConfigError as exc:
         return _fail(str(exc))
+    if options.paths:
+        for label, where in paths.describe(store.location()):
+            print(f"{label + ':':<32}{where}")
+        return 0
     if options.demo:
         from tui.launch import run_demo
 
@@ -75,17 +79,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui.launch import run_app
 
     return run_app(spec, paths, settings, store, tls=tls)
-
-
-def _show_paths() -> int:
-    from tui.config import AppPaths, ConfigError, default_store, load_settings
-
-    paths = AppPaths.from_env()
-    try:
-        load_settings(paths)  # a broken config file is reported here too
-        store = default_store(paths)
-    except ConfigError as exc:
-        return _fail(str(exc))
-    for label, where in paths.describe(store.location()):
-        print(f"{label + ':':<32}{where}")
-    return 0

@@ -7,7 +7,6 @@ import asyncio
 
 import httpx
 
-from tui.api import DeskproClient
 from tui.config import Settings
 from tui.demo import DemoServer
 from tui.launch import open_app
@@ -47,7 +46,7 @@ async def test_the_first_requests_leave_before_the_app_runs(demo_server: DemoSer
     assert seen.count(ME) == 1 and seen.count(FIRST_PAGE) == 1
 
 
-async def test_without_a_service_the_connect_screen_opens(demo_server: DemoServer) -> None:
+async def test_without_a_service_the_connect_screen_opens() -> None:
     from tui.screens.connect import ConnectScreen
 
     app = open_app(None, Settings(), None)
@@ -67,13 +66,10 @@ async def test_the_early_requests_are_sent_once(demo_server: DemoServer) -> None
     await service.client.aclose()
 
 
-def test_open_app_gives_the_app_its_settings_and_service(demo_server: DemoServer) -> None:
-    async def main() -> None:
-        service = HelpdeskService(DeskproClient(demo_server.url, demo_server.api_key))
-        settings = Settings(refresh_seconds=60)
-        app = open_app(service, settings, None, warnings=["careful"], secrets=["s3cret"])
-        assert app.service is service and app.settings is settings
-        assert app.startup_warnings == ["careful"] and app.secrets == ["s3cret"]
-        await service.client.aclose()
-
-    asyncio.run(main())
+async def test_open_app_gives_the_app_its_settings_and_service(demo_server: DemoServer) -> None:
+    service = make_service(demo_server)
+    settings = Settings(refresh_seconds=60)
+    app = open_app(service, settings, None, warnings=["careful"], secrets=["s3cret"])
+    assert app.service is service and app.settings is settings
+    assert app.startup_warnings == ["careful"] and app.secrets == ["s3cret"]
+    await service.client.aclose()

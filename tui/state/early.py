@@ -18,12 +18,12 @@ T = TypeVar("T")
 class EarlyAnswers:
     def __init__(self) -> None:
         self._futures: dict[Hashable, asyncio.Future[Any]] = {}
-        self.begun = False
+        self._begun = False
         self.closed = False
 
     def begin(self) -> bool:
         """True the first time only: start-up's requests are sent once."""
-        first, self.begun = not self.begun, True
+        first, self._begun = not self._begun, True
         return first
 
     def put(self, key: Hashable, request: Awaitable[T]) -> asyncio.Future[T]:

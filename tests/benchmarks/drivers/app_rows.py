@@ -13,6 +13,8 @@ written.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui import preload, process
 
 process.prepare()  # first, as the command line does
@@ -32,11 +34,14 @@ from tui.config import AppPaths, ConnectionSpec, load_settings  # noqa: E402
 from tui.launch import open_app  # noqa: E402
 from tui.session import build_service  # noqa: E402
 
+if TYPE_CHECKING:  # imported by open_app, after the early requests are queued
+    from tui.app import DeskproApp
 
-def rows_on_screen(app: object) -> bool:
+
+def rows_on_screen(app: DeskproApp) -> bool:
     from tui.screens.queues import QueuesScreen
 
-    screen = app.screen  # type: ignore[attr-defined]
+    screen = app.screen
     if not isinstance(screen, QueuesScreen) or screen.ticket_list.row_count == 0:
         return False
     service = screen.service
