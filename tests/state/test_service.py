@@ -77,7 +77,7 @@ async def test_rate_limit_pauses_refresh_and_is_reported(
     await service.ticket(1)
     await service.ticket(2)
     try:
-        await service.poll_changes()
+        await service.refresh(QueueView(standard_queues(1)[0]))
     except RateLimitedError as exc:
         assert exc.retry_after is not None and exc.retry_after > 0
     else:

@@ -51,7 +51,9 @@ async def assign_tickets(
     screen: Screen[object], service: HelpdeskService, ticket_ids: list[int]
 ) -> bool:
     """Ask whom to assign to, then assign. True when at least one ticket changed."""
-    if not ticket_ids or not await lookups_ready(screen, service):
+    if not ticket_ids or not await lookups_ready(
+        screen, service, needs=("agents",), wants=("teams",)
+    ):
         return False
     choice = await screen.app.push_screen_wait(
         AssignScreen(
@@ -68,7 +70,7 @@ async def assign_tickets(
 async def set_status_of(
     screen: Screen[object], service: HelpdeskService, ticket_ids: list[int]
 ) -> bool:
-    if not ticket_ids or not await lookups_ready(screen, service):
+    if not ticket_ids or not await lookups_ready(screen, service, wants=("statuses",)):
         return False
     current = service.tickets.get(ticket_ids[0])
     status = await screen.app.push_screen_wait(

@@ -135,7 +135,7 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
     @work(group="lookups", exit_on_error=False)
     async def _fill_pickers(self, draft: NewTicket) -> None:
         """Opened before start-up fetched agents and departments: list them once here."""
-        if await lookups_ready(self, self.service):
+        if await lookups_ready(self, self.service, wants=("departments", "agents")):
             for name, options in (
                 ("department", department_options(self.service)),
                 ("agent", agent_options(self.service)),

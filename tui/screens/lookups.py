@@ -1,25 +1,52 @@
-"""What the pickers list (agents, departments), and waiting for it when a picker opens
-before start-up has fetched it."""
+"""What the pickers list (agents, departments), waiting for it when a picker opens before
+start-up fetched it, and saying what is unavailable."""
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from rich.text import Text
 from textual.screen import Screen
 
-from tui.api import DeskproError
 from tui.state import HelpdeskService
+from tui.state.optional import LOOKUPS, is_lasting, why_unavailable
 from tui.text import safe
 
 
-async def lookups_ready(screen: Screen[object], service: HelpdeskService) -> bool:
-    """Agents, statuses and departments: loaded at start just after the first rows; a
-    picker opened before then waits for them here. False (and says why) if they failed."""
-    try:
-        await service.ensure_lookups()
-    except DeskproError as exc:
-        screen.notify(str(exc), title="Could not load agents and statuses", severity="error")
-        return False
+async def lookups_ready(
+    screen: Screen[object],
+    service: HelpdeskService,
+    needs: Collection[str] = (),
+    wants: Collection[str] = (),
+) -> bool:
+    """Load the lookups a picker `needs` (it cannot work without them) and `wants` (it
+    works without them, less well), unless already loaded. A lookup the helpdesk refused
+    or lacks is asked for again only when needed. False, said why, if a needed one is
+    unavailable; an unavailable wanted one is told once."""
+    lasting = {n for n, error in service.lookup_errors.items() if is_lasting(error)}
+    await service.load_lookups([*needs, *(n for n in wants if n not in lasting)])
+    for name in needs:
+        if (error := service.lookup_errors.get(name)) is not None:
+            screen.notify(
+                why_unavailable(LOOKUPS[name], error), title="Not available", severity="error"
+            )
+            return False
+    tell_unavailable(screen, service)
     return True
+
+
+def tell_unavailable(screen: Screen[object], service: HelpdeskService) -> None:
+    """Say once (until it loads) which lookup the helpdesk refused or lacks, and what
+    works meanwhile. Passing failures (an outage, a timeout) are the status bar's."""
+    for name, error in service.lookup_errors.items():
+        if is_lasting(error) and name not in service.told_unavailable:
+            service.told_unavailable.add(name)
+            screen.notify(
+                why_unavailable(LOOKUPS[name], error),
+                title="Working without it",
+                severity="warning",
+                timeout=20,
+            )
 
 
 def department_options(service: HelpdeskService) -> list[tuple[Text, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import replace
 
@@ -14,12 +15,15 @@ from textual.widgets import OptionList, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from tui import process
-from tui.api import DeskproError
+from tui.api import DeskproConnectionError, DeskproError, RateLimitedError, ServerError
 from tui.commands import Command, bindings
 from tui.screens.failures import ReportsWorkerFailures
+from tui.screens.lookups import tell_unavailable
 from tui.screens.prefetch import PrefetchesConversation
 from tui.screens.queue_filter import FiltersRows
 from tui.state import HelpdeskService, QueueSpec, QueueView
+from tui.state.backoff import RefreshBackoff
+from tui.state.optional import LOOKUPS
 from tui.type_ahead import opens_text_box
 from tui.widgets.filter_box import FilterBox
 from tui.widgets.key_footer import KeyFooter
@@ -30,6 +34,7 @@ from tui.widgets.ticket_list import LIST_COMMANDS, Clock, TicketList
 
 NARROW = 100  # below this width the sidebar folds away (tab shows it)
 FIRST_FRAME_WAIT = 0.5  # seconds the lookups wait, at most, for the rows to be drawn
+UNREACHABLE = (DeskproConnectionError, ServerError, RateLimitedError)  # no use asking on
 
 
 class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, Screen[None]):
@@ -101,7 +106,9 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         self.base: QueueSpec | None = None  # the sidebar's queue, before filter terms
         self.words: list[str] = []
         self.starting = False
-        self.started = False  # who we are and the lookups are known
+        self.started = False  # who we are is known, and the first page was asked for
+        self.stale = False  # rows left the queue by a change the helpdesk has not confirmed
+        self._backoff = RefreshBackoff()
         # Held, not queried: store notifications may arrive while the screen tears down.
         self.ticket_list = TicketList(
             service.tickets, service.people, noted=service.noted, clock=clock, id="tickets"
@@ -177,14 +184,16 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         # their models) would otherwise hold that frame up.
         with suppress(TimeoutError):
             await asyncio.wait_for(self.wait_for_refresh(), FIRST_FRAME_WAIT)
-        try:
-            await self.service.load_lookups()
-        except DeskproError as exc:
-            self._not_connected(exc, quiet)
-            return
-        sidebar.set_queues(self.service.queues())
-        self.started = True
+        self.started = True  # each lookup may fail alone: the queues work without them
+        await self._load_lookups(self.service.lookup_errors or None)
         self.load_counts()
+
+    async def _load_lookups(self, only: Iterable[str] | None = None) -> None:
+        """The lookups (or those named), then the sidebar's saved filters and the news
+        of any the helpdesk refused or lacks."""
+        await self.service.load_lookups(LOOKUPS if only is None else only)
+        self.query_one(QueueSidebar).set_queues(self.service.queues())
+        tell_unavailable(self, self.service)
 
     def _not_connected(self, exc: DeskproError, quiet: bool) -> None:
         if not quiet:
@@ -226,29 +235,65 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         for spec in self.service.queues():
             try:
                 sidebar.set_count(spec.key, await self.service.count(spec))
+            except UNREACHABLE:
+                return  # the status bar says why; counts come back next refresh
             except DeskproError:
-                return  # the status bar already says why; counts come back next refresh
+                continue  # this queue's own endpoint refused or missing: the others still count
 
     @work(group="poll", exclusive=True, exit_on_error=False)
     async def poll(self) -> None:
-        if self.service.connection.status.paused:
+        """One request a turn when idle: the queue on screen, asked again. Lookups that
+        failed in passing are asked again too; counts only when something changed."""
+        if self.service.connection.status.paused or not self._backoff.due():
             return
         if not self.started:
             if not self.starting:
                 self.start(quiet=True)
             return
+        view = self.view
         try:
-            changed = await self.service.poll_changes()
+            if failed := self.service.transient_lookup_failures():
+                await self._load_lookups(failed)
+            changed = await self.service.refresh(view) if view is not None else frozenset()
         except DeskproError:
+            self._backoff.failed()  # quietly: the status bar says what is wrong
             return
-        if changed and self.view is not None:
+        self._backoff.succeeded()
+        if changed and view is self.view:
             self.ticket_list.changed |= changed
-            self.load_pages(self.view, [1])
+            self._show_rows()
             self.load_counts()
 
     def _tickets_changed(self, ids: frozenset[int]) -> None:
-        if ids & self.ticket_list.visible_ids():
+        """Tickets changed (by the agent, or read again): rows that left the queue on
+        screen go at once; the helpdesk's own answer follows on the next read."""
+        view = self.view
+        if view is None:
+            return
+        shown = ids & set(view.loaded_ids())
+        leaving = [i for i in shown if self._leaves(view.spec, i)]
+        if leaving:
+            view.drop(leaving)
+            self.stale = True
+            self._show_rows()
+        elif ids & self.ticket_list.visible_ids():
             self.ticket_list.refresh()
+
+    def _leaves(self, spec: QueueSpec, ticket_id: int) -> bool:
+        ticket = self.service.tickets.get(ticket_id)
+        return ticket is not None and spec.admits(ticket) is False
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self._reload_after_change()
+
+    def _reload_after_change(self) -> None:
+        """The agent changed tickets: the helpdesk's word on the queue and its counts
+        (a change refused and rolled back brings its row back)."""
+        self.stale = False
+        if self.view is not None and self.started:
+            self.load_pages(self.view, [1])
+            self.load_counts()
 
     # -- events -----------------------------------------------------------------------
 
@@ -297,11 +342,19 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         if not self.started:
             self.start()
             return
+        if self.service.lookup_errors:
+            self.retry_lookups()
         if self.view is not None:
             self.view.reset()
             self._show_rows()
             self.load_pages(self.view, [1])
         self.load_counts()
+
+    @work(group="lookups", exclusive=True, exit_on_error=False)
+    async def retry_lookups(self) -> None:
+        """ctrl+r asks again for the lookups that failed, refused ones included."""
+        self.service.told_unavailable.clear()  # the agent asked: say again what is missing
+        await self._load_lookups(list(self.service.lookup_errors))
 
     def action_copy(self, link: bool) -> None:
         from tui.screens.actions import copy_ticket
@@ -332,6 +385,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
 
         if await assign_tickets(self, self.service, self._targets()):
             self._unmark()
+        self._reload_after_change()
 
     @opens_text_box
     @work(exclusive=True, group="status", exit_on_error=False)
@@ -340,6 +394,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
 
         if await set_status_of(self, self.service, self._targets()):
             self._unmark()
+        self._reload_after_change()
 
     def action_toggle_focus(self) -> None:
         sidebar = self.query_one(QueueSidebar)

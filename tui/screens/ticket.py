@@ -16,6 +16,7 @@ from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import Command, bindings
 from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
+from tui.state.optional import ATTACHMENTS, is_lasting, why_unavailable
 from tui.type_ahead import opens_text_box
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.message_view import MessageView
@@ -84,6 +85,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         self.newest_first = False
         self.messages: list[Message] = []
         self.attachments: list[Attachment] = []
+        self.attachments_error: DeskproError | None = None  # why the files are not listed
 
     def compose(self) -> ComposeResult:
         yield TicketHeader(id="ticket-header")
@@ -133,25 +135,49 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
     async def load(self) -> None:
         """The header paints from the store at once; the thread needs one round trip
         (messages and attachments are asked for together), or none when the queue
-        prefetched it while the cursor rested on the ticket."""
+        prefetched it while the cursor rested on the ticket. Only the messages are
+        needed: the thread shows without its attachments list or a fresh header."""
         if self._show_prefetched():
             return
         cached = self.service.cached_messages(self.ticket_id)
         if cached is not None:
             self.messages = cached
             self.show_thread()
-        calls = [self.service.messages(self.ticket_id), self.service.attachments(self.ticket_id)]
+        optional = [self.service.attachments(self.ticket_id)]
         if self.ticket is None:  # opened by id, not from a list: the header needs it too
-            calls.append(self.service.ticket(self.ticket_id))
-        try:
-            self.messages, self.attachments, *_ = await asyncio.gather(*calls)
-        except DeskproError as exc:
+            optional.append(self.service.ticket(self.ticket_id))
+        messages, *extras = await asyncio.gather(
+            self.service.messages(self.ticket_id), *optional, return_exceptions=True
+        )
+        for result in (messages, *extras):
+            if isinstance(result, BaseException) and not isinstance(result, DeskproError):
+                raise result  # a bug, not the helpdesk
+        if isinstance(messages, DeskproError):
             self.query_one("#thread-state", Static).update(
-                f"Could not load the conversation: {exc}\nPress ctrl+r to try again."
+                f"Could not load the conversation: {messages}\nPress ctrl+r to try again."
             )
             return
+        self.messages = messages
+        attachments = extras[0]
+        self.attachments_error = attachments if isinstance(attachments, DeskproError) else None
+        self.attachments = [] if self.attachments_error else attachments
+        if self.attachments_error is not None:
+            self._tell_attachments_unavailable(self.attachments_error)
         self.show_header()
         self.show_thread()
+
+    def _tell_attachments_unavailable(self, error: DeskproError) -> None:
+        """Once a session when the helpdesk refuses or lacks the list; a passing failure
+        only shows in the thread (ctrl+r asks again)."""
+        told = self.service.told_unavailable
+        if is_lasting(error) and "attachments" not in told:
+            told.add("attachments")
+            self.notify(
+                why_unavailable(ATTACHMENTS, error),
+                title="Working without it",
+                severity="warning",
+                timeout=20,
+            )
 
     def _show_prefetched(self) -> bool:
         attachments = self.service.prefetched.take(self.ticket_id, self.ticket)
@@ -170,15 +196,30 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             by_message.setdefault(attachment.message or 0, []).append(attachment)
         numbering = {a.id: n for n, a in enumerate(self.attachments, 1)}
         ordered = list(reversed(self.messages)) if self.newest_first else self.messages
-        views = [
+        listed = self.attachments_error is None
+        views: list[Static] = [
             MessageView(
-                m, self.service.people.get(m.person), now, by_message.get(m.id, []), numbering
+                m,
+                self.service.people.get(m.person),
+                now,
+                by_message.get(m.id, []),
+                numbering,
+                listed=listed,
             )
             for m in ordered
         ]
+        if not listed:
+            views.insert(
+                0,
+                Static(
+                    f"Files are not listed: {self.attachments_error}",
+                    classes="thread-notice",
+                    markup=False,
+                ),
+            )
         with self.app.batch_update():
             thread.remove_children()
-            if not views:
+            if not ordered:
                 thread.mount(Static("This ticket has no messages.", id="thread-state"))
             thread.mount_all(views)
 
@@ -210,7 +251,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             self.notify("No more tickets in this direction of the queue.")
             return
         self.ticket_id = next_id
-        self.messages, self.attachments = [], []
+        self.messages, self.attachments, self.attachments_error = [], [], None
         self.query_one("#thread", VerticalScroll).remove_children()
         self.query_one("#thread", VerticalScroll).mount(
             Static("Loading the conversation…", id="thread-state")
@@ -258,6 +299,13 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
     async def action_download(self) -> None:
         from tui.screens.download import DownloadScreen, pick_attachment
 
+        if self.attachments_error is not None:
+            self.notify(
+                f"The files are not listed, so none can be downloaded here: "
+                f"{self.attachments_error}",
+                severity="warning",
+            )
+            return
         if not self.attachments:
             self.notify("This ticket has no attachments to download.")
             return

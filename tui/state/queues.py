@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from tui.api import TicketFilter
+from tui.api import Ticket, TicketFilter
 from tui.state.observable import Observable
 
 INACTIVE_STATUSES = ("resolved", "archived", "hidden")
+ACTIVE_STATUSES = ("live", "awaiting_agent", "awaiting_user", "pending")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,17 @@ class QueueSpec:
 
     def api_filters(self) -> dict[str, Any]:
         return dict(self.params)
+
+    def admits(self, ticket: Ticket) -> bool | None:
+        """Whether `ticket`, as it now is, belongs in this queue; None when only the
+        helpdesk can tell (a saved filter, or terms other than status and agent)."""
+        params = dict(self.params)
+        if self.filter_id is not None or params.keys() - {"agent"}:
+            return None
+        statuses = self.status or ACTIVE_STATUSES
+        if not any(code.split(".")[0] == ticket.status for code in statuses):
+            return False
+        return "agent" not in params or (ticket.agent or 0) == params["agent"]
 
 
 def standard_queues(me_id: int) -> list[QueueSpec]:
@@ -104,6 +117,20 @@ class QueueView(Observable["QueueView"]):
             self.pages = {}
         self.total = total
         self.pages[page_no] = ids
+        self.notify(self)
+
+    def drop(self, ticket_ids: Collection[int]) -> None:
+        """Take tickets that left the queue out of it at once. The pages after the first
+        one touched are forgotten: their offsets moved."""
+        leaving = set(ticket_ids)
+        touched = sorted(n for n, ids in self.pages.items() if leaving & set(ids))
+        if not touched or self.total is None:
+            return
+        gone = sum(len(leaving & set(self.pages[n])) for n in touched)
+        first = [i for i in self.pages[touched[0]] if i not in leaving]
+        self.pages = {n: ids for n, ids in self.pages.items() if n < touched[0]}
+        self.pages[touched[0]] = first
+        self.total = max(0, self.total - gone)
         self.notify(self)
 
     def loaded_ids(self) -> list[int]:

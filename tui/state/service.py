@@ -10,6 +10,8 @@ twice), `service_queues` (start-up and queue pages), and this one.
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import Awaitable
 from typing import Any
 
 from tui.api import (
@@ -21,6 +23,8 @@ from tui.api import (
 )
 from tui.state.pending import PendingWrite, StatusNotSetError, may_have_been_saved
 from tui.state.service_queues import QueueReads
+
+log = logging.getLogger("tui.state")
 
 
 class HelpdeskService(QueueReads):
@@ -159,8 +163,16 @@ class HelpdeskService(QueueReads):
                 raise StatusNotSetError(
                     f"The message was sent, but the status was not set: {exc}"
                 ) from exc
-        await self.ticket(ticket_id)
+        await self._read_quietly(self.ticket(ticket_id))
         return message
+
+    async def _read_quietly(self, read: Awaitable[object]) -> None:
+        """A read that follows a confirmed write: its failure changes nothing of the write
+        (the 201 said it was made), so it must not reach a composer as "not sent"."""
+        try:
+            await read
+        except DeskproError as exc:
+            log.info("Refreshing after a write failed: %s", exc)
 
     async def _find_message(
         self, ticket_id: int, html: str, note: bool, pending: PendingWrite

@@ -53,7 +53,9 @@ class ServiceCore:
         self.statuses: list[TicketStatus] = []
         self.ticket_filters: list[TicketFilter] = []
         self.team_names: dict[int, str] = {}
-        self.lookups_loaded = False
+        self.loaded_lookups: set[str] = set()  # names of LOOKUPS fetched
+        self.lookup_errors: dict[str, DeskproError] = {}  # why the others are missing
+        self.told_unavailable: set[str] = set()  # lookups the agent was told are missing
         self._label: str | None = None
         self.noted: set[int] = set()  # tickets whose thread we have seen holds a note
         self._messages: dict[int, list[Message]] = {}
@@ -159,7 +161,8 @@ class ServiceCore:
         except DeskproError:
             return None  # still unknown: the next attempt looks again before sending
 
-    def _absorb(self, page: Page[Ticket]) -> None:
+    def _absorb(self, page: Page[Ticket]) -> frozenset[int]:
+        """Store a page's tickets and what it sideloaded; the tickets that changed."""
         self.people.put_many(page.linked_people().values())
         self.departments.put_many(page.linked_departments().values())
-        self.tickets.put_many(page.items)
+        return self.tickets.put_many(page.items)

@@ -4,12 +4,13 @@ needs, pages of a queue (cached first page, early first page, counts, polling)."
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Iterable
 from typing import Any
 
-from tui.api import Person, Ticket
+from tui.api import DeskproError, Person, Ticket
 from tui.api.envelope import Page
 from tui.state.cache import CachedPage
+from tui.state.optional import LOOKUPS, is_lasting
 from tui.state.queues import QueueSpec, QueueView, filter_queue, standard_queues
 from tui.state.service_core import ServiceCore
 
@@ -20,7 +21,7 @@ class QueueReads(ServiceCore):
     # -- start-up ---------------------------------------------------------------------
 
     async def connect(self) -> Person:
-        """Who we are, then the lookups every screen needs."""
+        """Who we are, then the lookups (each may fail alone: see `lookup_errors`)."""
         me = await self.identify()
         await self.load_lookups()
         return me
@@ -59,28 +60,53 @@ class QueueReads(ServiceCore):
         key, make = self._list_request(spec, 1, view.page_size, view.order_by, view.order_dir)
         self.early.put(key, self._call(make))
 
-    async def load_lookups(self) -> None:
-        """Agents, departments, filters, statuses and teams, fetched concurrently."""
-        agents, departments, filters, statuses, teams = await asyncio.gather(
-            self._once("agents", self.client.list_agents),
-            self._once("departments", self.client.list_departments),
-            self._once("filters", self.client.list_ticket_filters),
-            self._once("statuses", self.client.list_ticket_statuses),
-            self._once("teams", self.client.list_agent_teams),
-        )
-        self.team_names = {team.id: team.name for team in teams}
-        self.agents = sorted(agents, key=lambda a: a.label.lower())
-        self.people.put_many(agents)
-        self.departments.put_many(departments)
-        self.ticket_filters = sorted(filters, key=lambda f: (f.display_order, f.title))
-        self.statuses = statuses
-        self.lookups_loaded = True
+    @property
+    def lookups_loaded(self) -> bool:
+        return self.loaded_lookups >= LOOKUPS.keys()
 
-    async def ensure_lookups(self) -> None:
-        """The lookups, for a picker opened before start-up fetched them (shares the
-        requests already in flight)."""
-        if not self.lookups_loaded:
-            await self.load_lookups()
+    async def load_lookups(self, names: Iterable[str] = LOOKUPS) -> dict[str, DeskproError]:
+        """Agents, departments, filters, statuses and teams (or the `names` given), each
+        fetched on its own, concurrently: one refused, missing or failing endpoint leaves
+        only what it feeds without it. Returns this round's failures, which stay in
+        `lookup_errors` until that lookup loads."""
+        wanted = [n for n in names if n not in self.loaded_lookups]
+        results = await asyncio.gather(
+            *(self._load_lookup(n) for n in wanted), return_exceptions=True
+        )
+        failures: dict[str, DeskproError] = {}
+        for name, result in zip(wanted, results, strict=True):
+            if isinstance(result, DeskproError):
+                failures[name] = result
+            elif isinstance(result, BaseException):
+                raise result  # a bug (or a cancel), not the helpdesk
+            else:
+                self.lookup_errors.pop(name, None)
+                self.told_unavailable.discard(name)
+        self.lookup_errors.update(failures)
+        return failures
+
+    async def _load_lookup(self, name: str) -> None:
+        if name == "agents":
+            agents = await self._once("agents", self.client.list_agents)
+            self.agents = sorted(agents, key=lambda a: a.label.lower())
+            self.people.put_many(agents)
+        elif name == "departments":
+            self.departments.put_many(await self._once("departments", self.client.list_departments))
+        elif name == "filters":
+            filters = await self._once("filters", self.client.list_ticket_filters)
+            self.ticket_filters = sorted(filters, key=lambda f: (f.display_order, f.title))
+        elif name == "statuses":
+            self.statuses = await self._once("statuses", self.client.list_ticket_statuses)
+        elif name == "teams":
+            teams = await self._once("teams", self.client.list_agent_teams)
+            self.team_names = {team.id: team.name for team in teams}
+        else:
+            raise ValueError(f"unknown lookup {name!r}")
+        self.loaded_lookups.add(name)
+
+    def transient_lookup_failures(self) -> list[str]:
+        """Lookups that failed for a reason the next refresh may not meet again."""
+        return [n for n, error in self.lookup_errors.items() if not is_lasting(error)]
 
     def queues(self) -> list[QueueSpec]:
         me_id = self.me.id if self.me else 0
@@ -141,8 +167,14 @@ class QueueReads(ServiceCore):
         page = await self.fetch_page(
             view.spec, page_no, view.page_size, view.order_by, view.order_dir
         )
-        view.set_page(page_no, [t.id for t in page.items], page.pagination.total)
-        if page_no == 1 and self.cache:
+        if page_no == 1:
+            self._keep_first_page(view, page)
+        else:
+            view.set_page(page_no, [t.id for t in page.items], page.pagination.total)
+
+    def _keep_first_page(self, view: QueueView, page: Page[Ticket]) -> None:
+        view.set_page(1, [t.id for t in page.items], page.pagination.total)
+        if self.cache:
             requesters = [self.people.get(t.person) for t in page.items]
             people = {p.id: p for p in requesters if p is not None}
             self.cache.save(
@@ -155,14 +187,17 @@ class QueueReads(ServiceCore):
         page = await self._once(*self._list_request(spec, 1, 1, "id", "asc", include=()))
         return page.pagination.total
 
-    async def poll_changes(self, count: int = 50) -> set[int]:
-        """Ids of tickets that changed or arrived since we last saw them (newest changes
-        first, so one cheap page catches what a person would notice)."""
-        page = await self._call(
-            lambda: self.client.list_tickets(
-                order_by="date_status", order_dir="desc", count=count, include=INCLUDE
-            ),
-            refreshed=True,
-        )
-        self.people.put_many(page.linked_people().values())
-        return set(self.tickets.put_many(page.items))
+    async def refresh(self, view: QueueView) -> frozenset[int]:
+        """The one request of a periodic refresh: the first page of the queue on screen,
+        asked again, so tickets that left it (resolved or reassigned by anyone) go and
+        new ones come. Returns the tickets that changed, arrived or left; empty when the
+        queue is as it was."""
+        before, total = view.pages.get(1, []), view.total
+        request = self._list_request(view.spec, 1, view.page_size, view.order_by, view.order_dir)
+        page = await self._once(*request)
+        self.connection.online(refreshed=True)
+        changed = self._absorb(page) | (set(before) ^ {t.id for t in page.items})
+        self._keep_first_page(view, page)
+        if not changed and page.pagination.total != total:
+            changed = set(view.pages.get(1, []))  # moved further down the queue
+        return frozenset(changed)

@@ -39,7 +39,8 @@ def attachment_lines(attachments: list[Attachment], numbering: dict[int, int]) -
 
 
 class MessageView(Static):
-    """Notes and replies differ by class (`-note`, `-agent`, `-user`) for the stylesheet."""
+    """Notes and replies differ by class (`-note`, `-agent`, `-user`) for the stylesheet.
+    `listed`: False when the helpdesk gave no attachments list (files show as a count)."""
 
     def __init__(
         self,
@@ -48,6 +49,8 @@ class MessageView(Static):
         now: datetime,
         attachments: list[Attachment],
         numbering: dict[int, int],
+        *,
+        listed: bool = True,
     ) -> None:
         kind = (
             "-note"
@@ -59,5 +62,9 @@ class MessageView(Static):
         if attachments:
             parts.append(Text("Attachments (d to download):", "dim"))
             parts.extend(attachment_lines(attachments, numbering))
+        elif not listed and message.attachments:
+            count = len(message.attachments)
+            files = "file" if count == 1 else "files"
+            parts.append(Text(f"{count} attached {files}, not listed here.", "dim"))
         super().__init__(Group(*parts), classes=f"message {kind}")
         self.message = message
