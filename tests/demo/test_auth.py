@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 import pytest
 
-from tui.demo import DemoServer
+from tui.demo import DemoServer, facts
+from tui.demo.statuses import CODES
 
 CHALLENGE = 'session,token,key realm="DeskPRO API"'
 
@@ -62,7 +65,47 @@ def test_date_segment_is_accepted_and_ignored(api: httpx.Client) -> None:
     assert pinned.json()["data"] == api.get("tickets/1").json()["data"]
 
 
-def test_agent_id_header_switches_the_acting_agent(api: httpx.Client) -> None:
-    assert api.get("me", headers={"X-DeskPRO-Agent-ID": "42"}).json()["data"]["person_id"] == 42
-    # a customer cannot be acted as: the key's agent stays
-    assert api.get("me", headers={"X-DeskPRO-Agent-ID": "100"}).json()["data"]["person_id"] == 1
+def test_agent_id_header_switches_the_acting_agent(
+    api: httpx.Client, make_ticket: Callable[..., dict]
+) -> None:
+    as_agent = {"X-DeskPRO-Agent-ID": str(facts.AGENT_ID)}
+    assert api.get("me", headers=as_agent).json()["data"]["person_id"] == facts.AGENT_ID
+    assert api.get("me").json()["data"]["person_id"] == facts.ADMIN_ID
+    ticket = make_ticket()
+    reply = api.post(f"tickets/{ticket['id']}/messages", json={"message": "x"}, headers=as_agent)
+    assert reply.status_code == 201 and reply.json()["data"]["person"] == facts.AGENT_ID
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["100",  # a customer
+     "99999",  # nobody
+     "abc", "4.2", "-42", "42abc", "", "1" * 40],
+)  # fmt: skip
+def test_an_unknown_agent_id_is_refused(api: httpx.Client, value: str) -> None:
+    """Rather than silently acting as the key's own agent."""
+    expected = {
+        "status": 403,
+        "code": "forbidden",
+        "message": f"X-DeskPRO-Agent-ID {value} is not an agent of this helpdesk.",
+    }
+    for method, path in [("GET", "me"), ("GET", "tickets"), ("GET", "no_such_thing")]:
+        response = api.request(method, path, headers={"X-DeskPRO-Agent-ID": value})
+        assert response.status_code == 403, (path, response.text)
+        assert response.json() == expected
+
+
+def test_a_refused_agent_id_writes_nothing(api: httpx.Client) -> None:
+    body = {"subject": "As nobody", "person": 113, "message": {"message": "x"}}
+    refused = api.post("tickets", json=body, headers={"X-DeskPRO-Agent-ID": "100"})
+    assert refused.status_code == 403
+    every = ",".join(sorted(CODES))
+    found = api.get("tickets", params={"person": 113, "status": every, "count": 200})
+    assert "As nobody" not in {t["subject"] for t in found.json()["data"]}
+
+
+def test_the_key_comes_before_the_agent_id(anon: httpx.Client) -> None:
+    bad = {"Authorization": "key 1:WRONG", "X-DeskPRO-Agent-ID": "100"}
+    assert anon.get("me", headers=bad).status_code == 401
+    discover = anon.get("helpdesk/discover", headers={"X-DeskPRO-Agent-ID": "100"})
+    assert discover.status_code == 200  # needs neither key nor agent

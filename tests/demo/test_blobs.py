@@ -8,6 +8,7 @@ import httpx
 
 from tui.demo import DemoServer, facts
 from tui.demo.files import png
+from tui.demo.statuses import CODES
 
 PAYLOAD = b"kernel panic - not syncing: VFS: Unable to mount root fs\n" * 3
 
@@ -139,3 +140,76 @@ def test_chunked_upload_over_the_limit_is_413(
         content=chunks(),
     )  # fmt: skip
     assert response.status_code == 413
+
+
+def attachment_error(response: httpx.Response, *path: str) -> dict:
+    """The one field error under `path` (e.g. "message", "attachments", "attachments_0")."""
+    assert response.status_code == 400, response.text
+    body = response.json()
+    assert body["code"] == "invalid_input"
+    node = body["errors"]
+    for name in path:
+        node = node["fields"][name]
+    [error] = node["errors"]
+    return error
+
+
+def counts(api: httpx.Client, ticket_id: int) -> tuple[int, int, int]:
+    """(tickets of any status, messages on the ticket, attachments on the ticket)."""
+    every = ",".join(sorted(CODES))
+    listed = api.get("tickets", params={"status": every, "count": 1})
+    total = listed.json()["meta"]["pagination"]["total"]
+    messages = api.get(f"tickets/{ticket_id}/messages", params={"count": 1})
+    files = api.get(f"tickets/{ticket_id}/attachments", params={"count": 1})
+    return (total, *(r.json()["meta"]["pagination"]["total"] for r in (messages, files)))
+
+
+def test_a_linked_blob_cannot_be_linked_again(
+    api: httpx.Client, make_ticket: Callable[..., dict]
+) -> None:
+    ticket = make_ticket()
+    blob = upload(api).json()["data"]
+    attach = [{"blob_auth": blob["blob_auth"], "is_inline": False}]
+    first = {"message": "<p>Log attached.</p>", "attachments": attach}
+    assert api.post(f"tickets/{ticket['id']}/messages", json=first).status_code == 201
+    before = counts(api, ticket["id"])
+
+    again = api.post(f"tickets/{ticket['id']}/messages", json={**first, "message": "<p>2</p>"})
+    error = attachment_error(again, "attachments", "attachments_0")
+    assert error["code"] == "resource_not_found"
+    assert "already attached" in error["message"] and blob["blob_auth"] in error["message"]
+
+    new_ticket = {"subject": "Reused file", "person": "casey.tester@example.org",
+                  "message": {"message": "<p>Same log.</p>", "attachments": attach}}  # fmt: skip
+    refused = api.post("tickets", json=new_ticket)
+    error = attachment_error(refused, "message", "attachments", "attachments_0")
+    assert error["code"] == "resource_not_found" and "already attached" in error["message"]
+    assert counts(api, ticket["id"]) == before  # nothing written
+
+
+def test_a_seeded_attachment_cannot_be_relinked(
+    api: httpx.Client, make_ticket: Callable[..., dict]
+) -> None:
+    path = f"tickets/{facts.ATTACHMENTS_TICKET_ID}/attachments"
+    seeded = api.get(path).json()["data"][0]["blob"]
+    ticket = make_ticket()
+    body = {"message": "<p>Forwarding.</p>", "attachments": [seeded["blob_auth"]]}
+    response = api.post(f"tickets/{ticket['id']}/messages", json=body)
+    assert attachment_error(response, "attachments", "attachments_0")["code"] == (
+        "resource_not_found"
+    )
+
+
+def test_one_blob_twice_in_one_message_is_refused(
+    api: httpx.Client, make_ticket: Callable[..., dict]
+) -> None:
+    ticket = make_ticket()
+    blob = upload(api).json()["data"]
+    body = {"message": "<p>Twice.</p>", "attachments": [blob["blob_auth"], blob["blob_auth"]]}
+    response = api.post(f"tickets/{ticket['id']}/messages", json=body)
+    error = attachment_error(response, "attachments", "attachments_1")
+    assert "more than once" in error["message"]
+    assert "attachments_0" not in response.json()["errors"]["fields"]["attachments"]["fields"]
+    # refused as a whole, so the blob is still temporary and can be linked once
+    once = {"message": "<p>Once.</p>", "attachments": [blob["blob_auth"]]}
+    assert api.post(f"tickets/{ticket['id']}/messages", json=once).status_code == 201

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from tui.demo.cli import build_parser, config_from
+from tui.demo.config import DemoConfig
 
 
 @pytest.fixture
@@ -63,17 +64,42 @@ def test_options_map_to_the_config() -> None:
     options = build_parser().parse_args(
         ["--db", ":memory:", "--tickets", "500", "--api-key", "4:ABC", "--disallow",
          "*.delete, blobs.post_temp", "--hourly-limit", "100", "--latency", "250",
-         "--fail-rate", "0.1", "--fail-seed", "3", "--max-upload-mb", "1"]
+         "--fail-rate", "0.1", "--fail-seed", "3", "--max-upload-mb", "1",
+         "--allow", "me.get,tickets.tickets.list, tickets.tickets.get",
+         "--missing", "people.agent_teams.*,/api/v2/ticket_custom_fields",
+         "--no-retry-after"]
     )  # fmt: skip
     config = config_from(options)
     assert config.tickets == 500 and config.api_key == "4:ABC"
     assert config.disallow == ("*.delete", "blobs.post_temp")
+    assert config.allow == ("me.get", "tickets.tickets.list", "tickets.tickets.get")
+    assert config.missing == ("people.agent_teams.*", "/api/v2/ticket_custom_fields")
+    assert config.retry_after is False
     assert (config.hourly_limit, config.latency_ms, config.fail_rate) == (100, 250, 0.1)
     assert config.max_upload_bytes == 1024 * 1024
     assert build_parser().parse_args([]).host == "127.0.0.1"
 
 
-@pytest.mark.parametrize("args", [["--api-key", "nocolon"], ["--fail-rate", "2"]])
+def test_defaults_are_an_unrestricted_key() -> None:
+    config = config_from(build_parser().parse_args([]))
+    assert config.allow == ("*",) and config.disallow == () and config.missing == ()
+    assert config.retry_after is True and config.hourly_limit is None
+    assert config == DemoConfig(db=config.db)  # the CLI and DemoServer agree
+
+
+def test_help_lists_the_key_settings() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "demo-server", "--help"],
+        capture_output=True, text=True, timeout=30, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for flag in ("--allow", "--disallow", "--missing", "--hourly-limit", "--no-retry-after"):
+        assert flag in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [["--api-key", "nocolon"], ["--fail-rate", "2"], ["--allow", ""], ["--allow", " , "]]
+)
 def test_bad_options_are_refused(args: list[str]) -> None:
     with pytest.raises(SystemExit):
         build_parser().parse_args(args)

@@ -1,4 +1,5 @@
-"""What an API key's settings and a bad network do: 403 tags, 429, latency, faults."""
+"""What an API key's settings and a bad network do: 403 allow/disallow tags, 429, latency,
+faults."""
 
 from __future__ import annotations
 
@@ -40,6 +41,40 @@ def test_wildcards_match_whole_areas(make_demo_server: MakeServer, client_of: Cl
     assert api.get("tickets").status_code == 200
 
 
+CORE_TAGS = ("me.get", "tickets.tickets.list", "tickets.tickets.get", "people.agents.list")
+
+
+def test_a_key_allowed_only_core_tags(make_demo_server: MakeServer, client_of: ClientOf) -> None:
+    server = make_demo_server(allow=CORE_TAGS)
+    api = client_of(server)
+    for path in ("me", "tickets", "tickets/1", "agents"):
+        assert api.get(path).status_code == 200, path
+    response = api.get("ticket_filters")
+    assert response.status_code == 403
+    assert response.json() == {
+        "status": 403,
+        "code": "forbidden",
+        "message": "The API key is not allowed to use tickets.filters.list (not an allowed tag).",
+    }
+    assert api.put("tickets/1", json={"urgency": 2}).status_code == 403
+    assert api.get("tickets/1").json()["data"]["urgency"] != 2  # nothing written
+    assert api.post("blobs/temp", files={"file": ("a.txt", b"x")}).status_code == 403
+    assert api.get("helpdesk/discover").status_code == 200  # no key, no tags
+    assert api.get("no_such_thing").status_code == 404  # no route, no tag to refuse
+
+
+def test_allow_globs_and_disallow_wins(make_demo_server: MakeServer, client_of: ClientOf) -> None:
+    server = make_demo_server(allow=("tickets.*", "me.get"), disallow=("*.delete",))
+    api = client_of(server)
+    assert api.get("tickets/1/messages").status_code == 200
+    assert api.get("agents").status_code == 403
+    deleted = api.delete("tickets/1")
+    assert deleted.status_code == 403
+    assert deleted.json()["message"] == (
+        "The API key is not allowed to use tickets.tickets.delete (disallowed tag)."
+    )
+
+
 def test_hourly_limit_answers_429_with_retry_after(
     make_demo_server: MakeServer, client_of: ClientOf
 ) -> None:
@@ -52,6 +87,16 @@ def test_hourly_limit_answers_429_with_retry_after(
     assert limited.json()["code"] == "too_many_requests"
     assert 1 <= int(limited.headers["Retry-After"]) <= 3600
     assert api.get("helpdesk/discover").status_code == 200
+
+
+def test_429_without_retry_after(make_demo_server: MakeServer, client_of: ClientOf) -> None:
+    server = make_demo_server(hourly_limit=1, retry_after=False)
+    api = client_of(server)
+    assert api.get("me").status_code == 200
+    limited = api.get("me")
+    assert limited.status_code == 429
+    assert limited.json()["code"] == "too_many_requests"
+    assert "retry-after" not in limited.headers
 
 
 def test_latency_delays_every_answer(make_demo_server: MakeServer, client_of: ClientOf) -> None:

@@ -210,3 +210,24 @@ def test_custom_field_sla_and_email_filters(api: httpx.Client) -> None:
     assert failing and all(t["worst_sla_status"] == "fail" for t in failing)
     by_email = tickets(api, email="LUCIUS.Fairbanks@wayne.example", status="resolved,pending")
     assert by_email["data"] and all(t["person"] == 113 for t in by_email["data"])
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"is_hold": "1"}, {"is_hold": "0"}, {"date_status": "<2000-01-01"},
+     {"date_last_reply": ">2999-01-01"}, {"q": "printer"}, {"subject": "nothing like this"}],
+)  # fmt: skip
+def test_undocumented_parameters_are_ignored(api: httpx.Client, params: dict) -> None:
+    """Deskpro ignores parameters it does not document; a client relying on one sees all."""
+    plain = all_ids(api)
+    assert facts.HOLD_TICKET_ID in plain and len(plain) > 1  # held and not held alike
+    assert all_ids(api, **params) == plain
+
+
+def test_a_saved_filter_still_applies_its_own_hold_term(api: httpx.Client) -> None:
+    path = f"ticket_filters/{facts.FILTER_ON_HOLD}/tickets"
+    held = api.get(path, params={"count": 200}).json()["data"]
+    assert facts.HOLD_TICKET_ID in {t["id"] for t in held}
+    assert all(t["is_hold"] is True for t in held)
+    ignored = api.get(path, params={"count": 200, "is_hold": "0"}).json()["data"]
+    assert ignored == held

@@ -5,7 +5,8 @@
 
 Layout: `server` (DemoServer, uvicorn runner), `cli` (`deskpro-tui demo-server`), `app`
 (routes table, seeding on first open), `middleware` + `auth` + `limits` (what an API key
-enforces: 401, tags → 403, 429, latency, faults, 413), `routes/` (handlers), `query`
+enforces: 401, agent switching → 403, 429, missing endpoints → 404, allow/disallow tags →
+403, latency, faults, 413), `routes/` (handlers), `query`
 (list parameters → SQL), `bodies` + `validate` (request bodies → clean values or
 `invalid_input`), `writes` (tickets, messages, blobs), `repo` + `linked` (reads,
 sideloading), `serialize` (rows → Deskpro JSON), `errors`, `db` (schema), `seed*` (data;

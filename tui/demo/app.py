@@ -1,6 +1,7 @@
 """The app factory: open (and if new, seed) the database, the routes table, the gate.
 
-Each route's name is its Deskpro API tag, which `--disallow` matches against.
+Each route's name is its Deskpro API tag, which `--allow`, `--disallow` and `--missing`
+match against.
 """
 
 from __future__ import annotations
@@ -91,5 +92,6 @@ def create_app(config: DemoConfig, db: Database | None = None) -> Gate:
         Route(path, handler, methods=[method], name=tag) for method, path, handler, tag in ROUTES
     ]
     app = Starlette(routes=routes, exception_handlers=EXCEPTION_HANDLERS)  # type: ignore[arg-type]
-    app.state.demo = AppState(db or open_database(config), config, key_agent=facts.ADMIN_ID)
-    return Gate(app, app.routes, config)
+    state = AppState(db or open_database(config), config, key_agent=facts.ADMIN_ID)
+    app.state.demo = state
+    return Gate(app, app.routes, config, state.db)

@@ -25,8 +25,19 @@ class TicketCreate:
     values: dict[str, Any]  # clean column values given by the request
 
 
+def _blob_row(db: Database, auth: Any, blob_key: Any) -> Any:
+    """The blob a message attachment names: by blob_auth, else by a map's blob-id key."""
+    if auth is not None:
+        return db.row("SELECT id, auth, is_temp FROM blobs WHERE auth = ?", (str(auth),))
+    if blob_key is not None and str(blob_key).isdigit():
+        return db.row("SELECT id, auth, is_temp FROM blobs WHERE id = ?", (int(blob_key),))
+    return None
+
+
 def _attachments(errors: FieldErrors, db: Database, value: Any, path: v.Path) -> list:
-    """`[{"blob_auth", "is_inline"}]`, a list of blob_auth strings, or a map keyed by blob id."""
+    """`[{"blob_auth", "is_inline"}]`, a list of blob_auth strings, or a map keyed by blob id.
+
+    Only a temporary blob can be linked, and only once: linking makes it permanent."""
     if value is v.MISSING or value is None:
         return []
     if isinstance(value, dict):
@@ -36,23 +47,27 @@ def _attachments(errors: FieldErrors, db: Database, value: Any, path: v.Path) ->
     else:
         v.wrong_type(errors, path, "list")
         return []
-    found = []
+    found: list[tuple[int, bool]] = []
     for suffix, item, blob_key in items:
         item_path = (*path, f"attachments_{suffix}")
         spec = {"blob_auth": item} if isinstance(item, str) else item
         if not isinstance(spec, dict):
             spec = {}
         auth, inline = spec.get("blob_auth"), bool(spec.get("is_inline", False))
-        if auth is not None:
-            row = db.row("SELECT id FROM blobs WHERE auth = ?", (str(auth),))
-        elif blob_key is not None and str(blob_key).isdigit():
-            row = db.row("SELECT id FROM blobs WHERE id = ?", (int(blob_key),))
-        else:
-            row = None
+        row = _blob_row(db, auth, blob_key)
         if row is None:
-            errors.add(item_path, "resource_not_found", f"No uploaded file with blob_auth {auth}.")
+            problem = f"No uploaded file with blob_auth {auth}."
+        elif not row["is_temp"]:
+            problem = (
+                f"The file with blob_auth {row['auth']} is already attached to a message;"
+                " upload it again."
+            )
+        elif any(blob_id == row["id"] for blob_id, _inline in found):
+            problem = f"The file with blob_auth {row['auth']} is listed more than once."
         else:
             found.append((int(row["id"]), inline))
+            continue
+        errors.add(item_path, "resource_not_found", problem)
     return found
 
 

@@ -2,6 +2,10 @@
 
 The first two lines on stdout are always `DESKPRO_URL=...` and `DESKPRO_API_KEY=...`, so
 `eval "$(deskpro-tui demo-server --port 0 | head -2)"` works; logs go to stderr.
+
+Flags shape the helpdesk like a real one's set-up: the key's `--allow` and `--disallow`
+tags (403), endpoints it lacks (`--missing`, 404), an `--hourly-limit` (429, with or
+without `Retry-After`), and a bad network (`--latency`, `--fail-rate`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,18 @@ def _rate(value: str) -> float:
     return rate
 
 
+def _patterns(value: str) -> tuple[str, ...]:
+    """A comma list of glob patterns: `'*.delete, blobs.post_temp'`."""
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _allow_patterns(value: str) -> tuple[str, ...]:
+    patterns = _patterns(value)
+    if not patterns:
+        raise argparse.ArgumentTypeError("expected at least one tag pattern, e.g. '*'")
+    return patterns
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="deskpro-tui demo-server",
@@ -41,10 +57,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reset", action="store_true", help="wipe the database and seed it again")
     p.add_argument("--api-key", type=_api_key, default=DEFAULT_API_KEY, metavar="ID:CODE")
     p.add_argument(
+        "--allow",
+        type=_allow_patterns,
+        default="*",
+        metavar="TAGS",
+        help="comma list of the API tags the key may use (globs, default '*'); any other tag "
+        "answers 403, e.g. 'me.get,tickets.*'",
+    )
+    p.add_argument(
         "--disallow",
+        type=_patterns,
         default="",
         metavar="TAGS",
-        help="comma list of API tags to refuse with 403, e.g. '*.delete'",
+        help="comma list of API tags to refuse with 403, e.g. '*.delete' (wins over --allow)",
+    )
+    p.add_argument(
+        "--missing",
+        type=_patterns,
+        default="",
+        metavar="PATTERNS",
+        help="comma list of endpoints this helpdesk lacks, as API tags or paths (globs), e.g. "
+        "'people.agent_teams.*,/api/v2/ticket_custom_fields': they answer 404",
     )
     p.add_argument(
         "--hourly-limit",
@@ -52,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="N",
         help="answer 429 after N requests in an hour",
+    )
+    p.add_argument(
+        "--no-retry-after",
+        dest="retry_after",
+        action="store_false",
+        help="send the hourly limit's 429 without a Retry-After header (as Deskpro may)",
     )
     p.add_argument("--latency", type=int, default=0, metavar="MS", help="delay every answer")
     p.add_argument(
@@ -71,8 +110,11 @@ def config_from(options: argparse.Namespace) -> DemoConfig:
         db=options.db or str(default_db_path()),
         tickets=options.tickets,
         api_key=options.api_key,
-        disallow=tuple(t.strip() for t in options.disallow.split(",") if t.strip()),
+        allow=options.allow,
+        disallow=options.disallow,
+        missing=options.missing,
         hourly_limit=options.hourly_limit,
+        retry_after=options.retry_after,
         latency_ms=options.latency,
         fail_rate=options.fail_rate,
         fail_seed=options.fail_seed,

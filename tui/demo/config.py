@@ -27,8 +27,14 @@ class DemoConfig:
     db: str = ":memory:"
     tickets: int | None = None  # None: the hand-shaped seed; N: N generated tickets
     api_key: str = field(default=DEFAULT_API_KEY, repr=False)  # never in logs or reprs
+    # An API key's allow and disallow tags (globs over route tags); disallow wins.
+    allow: tuple[str, ...] = ("*",)
     disallow: tuple[str, ...] = ()
+    # Endpoints this helpdesk lacks (globs over route tags or API paths): 404, as an older
+    # or differently set-up Deskpro answers.
+    missing: tuple[str, ...] = ()
     hourly_limit: int | None = None
+    retry_after: bool = True  # send Retry-After with the hourly limit's 429
     latency_ms: int = 0
     fail_rate: float = 0.0
     fail_seed: int = 0

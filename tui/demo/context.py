@@ -37,14 +37,10 @@ def base_url(request: Request) -> str:
 
 
 def actor(request: Request) -> Actor:
-    """The key's agent, or the agent named by `X-DeskPRO-Agent-ID` when that is an agent."""
+    """The key's agent, or the agent named by `X-DeskPRO-Agent-ID` (the gate has checked
+    that it is one and refused the request otherwise)."""
     state = app_state(request)
-    agent_id = state.key_agent
-    header = request.headers.get("x-deskpro-agent-id", "")
-    if header.isdigit():
-        row = repo.person(state.db, int(header))
-        if row is not None and row["is_agent"]:
-            agent_id = int(header)
+    agent_id = request.scope.get("state", {}).get("agent_id", state.key_agent)
     return Actor(agent_id, repo.agent_teams_of(state.db, agent_id))
 
 

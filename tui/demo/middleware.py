@@ -1,11 +1,13 @@
 """The gate every request passes before the routes: what a Deskpro API key enforces.
 
-In order: latency, then for `/api/` paths (discover excepted) the key (401), the hourly
-limit (429; every request with a valid key counts), the endpoint's tag against
-`--disallow` (403), fault injection (502/503/dropped connection, before any handler runs
-so nothing is written), and a body size limit (413). It wraps the whole Starlette app, so
-it also sees uvicorn's own `receive` (needed to drop a connection) and swallows errors
-already answered as 500.
+In order: latency, then for `/api/` paths (discover excepted) the key (401), the agent
+named by `X-DeskPRO-Agent-ID` (403 unless it is an agent), the hourly limit (429, with
+`Retry-After` unless `--no-retry-after`; every request with a valid key counts), endpoints
+the helpdesk lacks (`--missing`, 404; discover too), the endpoint's tag against `--allow`
+and `--disallow` (403; disallow wins), fault injection (502/503/dropped connection, before
+any handler runs so nothing is written), and a body size limit (413). It wraps the whole
+Starlette app, so it also sees uvicorn's own `receive` (needed to drop a connection) and
+swallows errors already answered as 500.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from tui.demo import repo
 from tui.demo.auth import AuthFailure, authenticate
 from tui.demo.config import DemoConfig
-from tui.demo.errors import AUTH_HEADERS, as_response, error_response, too_large
+from tui.demo.db import Database
+from tui.demo.errors import AUTH_HEADERS, NOT_FOUND, as_response, error_response, too_large
 from tui.demo.limits import FaultInjector, HourlyLimiter, drop_connection, limit_body
 
 log = logging.getLogger("tui.demo")
@@ -31,6 +35,8 @@ API_PREFIX = "/api/v2/"
 NO_AUTH_PATHS = {"/api/v2/helpdesk/discover"}
 _DATE_SEGMENT = re.compile(r"^/api/v2/\d{8}(?=/|$)")
 _RAW_DATE_SEGMENT = re.compile(rb"^/api/v2/\d{8}(?=/|$)")
+AGENT_HEADER = "x-deskpro-agent-id"
+_AGENT_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits that fit SQLite's integer
 DROPPED = "dropped"
 MULTIPART_SLACK = 64 * 1024  # room for multipart headers around an upload at the limit
 _BAD_GATEWAY = (
@@ -51,9 +57,19 @@ def _without_date_segment(scope: Scope) -> Scope:
     }
 
 
+def _matches(name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def _forbidden(message: str) -> Response:
+    return error_response(403, "forbidden", message)
+
+
 class Gate:
-    def __init__(self, app: ASGIApp, routes: list[BaseRoute], config: DemoConfig) -> None:
-        self.app, self.routes, self.config = app, routes, config
+    def __init__(
+        self, app: ASGIApp, routes: list[BaseRoute], config: DemoConfig, db: Database
+    ) -> None:
+        self.app, self.routes, self.config, self.db = app, routes, config, db
         self.limiter = HourlyLimiter(config.hourly_limit)
         self.faults = FaultInjector(config.fail_rate, config.fail_seed)
         self.body_limit = config.max_upload_bytes + MULTIPART_SLACK
@@ -75,23 +91,20 @@ class Gate:
     async def _checks(self, scope: Scope, receive: Receive) -> Response | str | None:
         """A response that ends the request here, DROPPED, or None to go on."""
         path = scope["path"]
-        if not path.startswith(API_PREFIX) or path in NO_AUTH_PATHS:
+        if not path.startswith(API_PREFIX):
             return self._too_large(scope)
-        try:
-            method = authenticate(Headers(scope=scope).get("authorization"), self.config.api_key)
-        except AuthFailure as failure:
-            return error_response(401, failure.code, failure.message, headers=AUTH_HEADERS)
-        scope.setdefault("state", {})["auth_method"] = method
-        retry = self.limiter.retry_after()
-        if retry is not None:
-            return error_response(
-                429, "too_many_requests", "API key hourly limit reached.",
-                headers={"Retry-After": str(retry)},
-            )  # fmt: skip
         tag = self._tag(scope)
-        if tag and any(fnmatch.fnmatchcase(tag, rule) for rule in self.config.disallow):
-            message = f"The API key is not allowed to use {tag} (disallowed tag)."
-            return error_response(403, "forbidden", message)
+        if path in NO_AUTH_PATHS:
+            return self._missing(path, tag) or self._too_large(scope)
+        early = (
+            self._unauthenticated(scope)
+            or self._not_an_agent(scope)
+            or self._over_limit()
+            or self._missing(path, tag)
+            or self._tag_refused(tag)
+        )
+        if early is not None:
+            return early
         fault = self.faults.pick()
         if fault == "drop" and await drop_connection(receive):
             return DROPPED
@@ -101,6 +114,56 @@ class Gate:
         if fault is not None:  # 502, or a drop we could not perform
             return HTMLResponse(_BAD_GATEWAY, status_code=502)
         return self._too_large(scope)
+
+    def _unauthenticated(self, scope: Scope) -> Response | None:
+        try:
+            method = authenticate(Headers(scope=scope).get("authorization"), self.config.api_key)
+        except AuthFailure as failure:
+            return error_response(401, failure.code, failure.message, headers=AUTH_HEADERS)
+        scope.setdefault("state", {})["auth_method"] = method
+        return None
+
+    def _not_an_agent(self, scope: Scope) -> Response | None:
+        """A superuser key acts as the agent the header names; naming anyone else is refused
+        rather than silently running as the key's own agent."""
+        value = Headers(scope=scope).get(AGENT_HEADER)
+        if value is None:
+            return None
+        if _AGENT_ID.fullmatch(value):
+            row = repo.person(self.db, int(value))
+            if row is not None and row["is_agent"]:
+                scope["state"]["agent_id"] = int(value)
+                return None
+        return _forbidden(f"X-DeskPRO-Agent-ID {value} is not an agent of this helpdesk.")
+
+    def _over_limit(self) -> Response | None:
+        retry = self.limiter.retry_after()
+        if retry is None:
+            return None
+        # Real Deskpro does not document Retry-After; --no-retry-after leaves it out.
+        headers = {"Retry-After": str(retry)} if self.config.retry_after else None
+        return error_response(
+            429, "too_many_requests", "API key hourly limit reached.", headers=headers
+        )
+
+    def _missing(self, path: str, tag: str | None) -> Response | None:
+        """404 for an endpoint this helpdesk lacks, named by its tag or its API path."""
+        patterns = self.config.missing
+        if _matches(path, patterns) or (tag is not None and _matches(tag, patterns)):
+            return error_response(404, "not_found", NOT_FOUND)
+        return None
+
+    def _tag_refused(self, tag: str | None) -> Response | None:
+        """403 for a tag the key's disallow tags match, or that no allow tag matches."""
+        if tag is None:  # no such route: the app answers 404
+            return None
+        if _matches(tag, self.config.disallow):
+            reason = "disallowed tag"
+        elif not _matches(tag, self.config.allow):
+            reason = "not an allowed tag"
+        else:
+            return None
+        return _forbidden(f"The API key is not allowed to use {tag} ({reason}).")
 
     def _tag(self, scope: Scope) -> str | None:
         """The matched route's name is its Deskpro tag (`tickets.tickets.list`, ...)."""

@@ -7,6 +7,11 @@ sub-status, `hidden.spam` just that one.
 
 `agent=0` (and `agent_team=0`) means unassigned. `labels` matches tickets having any of the
 named labels. Date filters take `A--B`, `A/B`, `<X`, `<=X`, `>X`, `>=X` or a single date.
+
+Only the documented `/tickets` parameters are honoured (status, ids, the date ranges, agent,
+agent_team, department, person, organization, labels, urgency, email, filter,
+`ticket_field.<id>`, sla_status, and paging, ordering, include). Deskpro ignores any other
+parameter, so the demo does too: a client relying on e.g. `is_hold=1` sees every ticket.
 """
 
 from __future__ import annotations
@@ -29,9 +34,9 @@ TICKET_ORDER = {
         "date_last_reply", "date_status", "date_resolved", "subject", "status", "ref",
     )
 }  # fmt: skip
+# The documented date filters; `date_status` and `date_last_reply` only order.
 DATE_FILTERS = (
     "date_created", "date_resolved", "date_last_agent_reply", "date_last_user_reply",
-    "date_status", "date_last_reply",
 )  # fmt: skip
 _ID_FILTERS = {"department": "department", "person": "person", "organization": "organization"}
 
@@ -187,7 +192,7 @@ def term_conditions(where: Where, terms: Sequence[dict[str, Any]], actor: Actor)
             _labels(where, list(value))
         elif kind == "urgency":
             where.add("urgency >= ?" if op == "gte" else "urgency = ?", int(value))
-        elif kind == "is_hold":
+        elif kind == "is_hold":  # a saved filter's own term, not a query parameter
             where.add("is_hold = ?", int(value))
     return named
 
@@ -217,8 +222,6 @@ def ticket_where(
         where.add(f"person_email COLLATE NOCASE IN ({','.join('?' * len(emails))})", *emails)
     if slas := values(params, "sla_status"):
         where.add(f"worst_sla_status IN ({','.join('?' * len(slas))})", *slas)
-    if holds := int_values(params, "is_hold"):
-        where.add("is_hold = ?", int(bool(holds[0])))
     _dates(where, params)
     _custom_fields(where, params)
     return where, fql

@@ -96,6 +96,9 @@ class DemoServer:
         api_key: str | None = None,
         disallow: tuple[str, ...] | list[str] = (),
         hourly_limit: int | None = None,
+        allow: tuple[str, ...] | list[str] = ("*",),
+        missing: tuple[str, ...] | list[str] = (),
+        retry_after: bool = True,
         latency_ms: int = 0,
         fail_rate: float = 0.0,
         seed: int = 1,
@@ -107,7 +110,8 @@ class DemoServer:
     ) -> None:
         self.config = DemoConfig(
             db=db, tickets=tickets, api_key=api_key or DEFAULT_API_KEY,
-            disallow=tuple(disallow), hourly_limit=hourly_limit, latency_ms=latency_ms,
+            allow=tuple(allow), disallow=tuple(disallow), missing=tuple(missing),
+            hourly_limit=hourly_limit, retry_after=retry_after, latency_ms=latency_ms,
             fail_rate=fail_rate, fail_seed=fail_seed, seed=seed, now=now,
             max_upload_bytes=max_upload_bytes,
         )  # fmt: skip
