@@ -1,7 +1,8 @@
 """Shared helpers for the `tui.api` tests: example payloads, mock transports, a fake sleep.
 
 No test here touches the network: every client runs over `httpx.MockTransport` (or the
-streaming transport below), and retries wait on `FakeSleep`, which only records delays.
+streaming transport below), and retries wait on `FakeSleep`, which only records delays and
+moves its own clock on (clients read the time from it too, so read budgets are exact).
 """
 
 from __future__ import annotations
@@ -61,13 +62,22 @@ def query(request: httpx.Request) -> list[tuple[str, str]]:
 
 
 class FakeSleep:
-    """An async `sleep` that records each delay and returns at once."""
+    """An async `sleep` that records each delay and returns at once, and the clock it
+    moves on: `clock()` is the fake time, `advance(s)` lets a handler be slow."""
 
     def __init__(self) -> None:
         self.delays: list[float] = []
+        self.now = 0.0
 
     async def __call__(self, delay: float) -> None:
         self.delays.append(delay)
+        self.now += delay
+
+    def clock(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
 
 
 class Recorder:
@@ -124,7 +134,8 @@ def sleep() -> FakeSleep:
 @pytest.fixture
 async def make_client(sleep: FakeSleep) -> AsyncIterator[ClientFactory]:
     """Build `DeskproClient`s over a MockTransport of `handler` (or a given transport),
-    sleeping on the test's `FakeSleep`; all are closed at teardown."""
+    sleeping on (and telling the time by) the test's `FakeSleep`; all are closed at
+    teardown."""
     clients: list[DeskproClient] = []
 
     def factory(
@@ -139,6 +150,7 @@ async def make_client(sleep: FakeSleep) -> AsyncIterator[ClientFactory]:
             assert handler is not None, "give a handler or a transport"
             transport = httpx.MockTransport(handler)
         kwargs.setdefault("sleep", sleep)
+        kwargs.setdefault("clock", sleep.clock)
         client = DeskproClient(url, api_key, transport=transport, **kwargs)
         clients.append(client)
         return client

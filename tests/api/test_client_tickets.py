@@ -79,6 +79,24 @@ async def test_list_tickets_single_status_and_count_clamped(make_client: ClientF
     assert query(rec.last) == [("status", "resolved"), ("page", "1"), ("count", "200")]
 
 
+async def test_one_status_in_a_list_is_sent_plain(make_client: ClientFactory) -> None:
+    # Queues name their status as a one-item tuple; Deskpro's article sends `status=resolved`.
+    rec = respond("tickets-page")
+    client = make_client(rec)
+    await client.list_tickets(status=("resolved",))
+    await client.list_filter_tickets(3, status=["resolved"])
+    async for _ticket in client.iter_tickets(status=("resolved",)):
+        break
+    assert [r.url.params.get_list("status") for r in rec.requests] == [["resolved"]] * 3
+    assert all("status[]" not in r.url.params for r in rec.requests)
+
+
+async def test_list_tickets_open_date_range_is_closed(make_client: ClientFactory) -> None:
+    rec = respond("tickets-page")
+    await make_client(rec).list_tickets(date_created=("2020-01-01", None))
+    assert ("date_created", "2020-01-01--2099-12-31T23:59:59Z") in query(rec.last)
+
+
 async def test_list_tickets_bad_order_dir_sends_nothing(make_client: ClientFactory) -> None:
     rec = respond("tickets-page")
     with pytest.raises(ValueError, match="order_dir"):

@@ -153,7 +153,9 @@ async def test_failure_mid_stream_leaves_nothing(
         await make_client(broken).download(
             blob_named("panic.txt"), tmp_path, lambda got, _total: received.append(got)
         )
-    assert info.value.request_sent is True
+    # A download is a read: cut off, it changed nothing on the helpdesk.
+    assert info.value.interrupted is True and info.value.request_sent is False
+    assert "nothing was changed" in info.value.hint
     assert received == [4000]  # it really was mid-stream
     assert entries(tmp_path) == []  # no panic.txt, no .part-* file
 

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from tui.api import (
+    DOCUMENTED_TAGS,
     AuthenticationError,
     BadRequestError,
     ConfigurationError,
@@ -30,10 +31,10 @@ from tui.api import (
     ServerError,
     TLSError,
 )
-from tui.api.errors import flatten_field_errors
-from tui.api.transport import error_from_response, retry_after_seconds
+from tui.api.errors import API_KEYS_PLACE, flatten_field_errors
+from tui.api.transport import error_from_exception, error_from_response, retry_after_seconds
 
-from .conftest import ClientFactory, json_response, load_example
+from .conftest import API_ROOT, ClientFactory, FakeSleep, json_response, load_example
 
 ONE_TRY = RetryPolicy(attempts=1)
 PROXY_PAGE = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
@@ -171,6 +172,63 @@ def test_403_without_tag_still_hints() -> None:
     err = error_from_response(httpx.Response(403))
     assert isinstance(err, PermissionDeniedError) and err.tag is None
     assert "allowed tags" in str(err)
+
+
+def test_documented_tags_are_the_ones_deskpro_names() -> None:
+    # As listed in deskpro-api.md ("API key settings"); nothing guessed from the pattern.
+    named = {
+        "tickets.tickets.list",
+        "tickets.tickets.get",
+        "tickets.tickets.post",
+        "tickets.tickets.put",
+        "tickets.tickets.delete",
+        "tickets.messages.list",
+        "tickets.messages.post",
+        "people.agents.list",
+        "blobs.post_temp",
+    }
+    assert named == DOCUMENTED_TAGS
+
+
+@pytest.mark.parametrize("tag", sorted(DOCUMENTED_TAGS))
+def test_403_hint_names_a_documented_tag(tag: str) -> None:
+    err = PermissionDeniedError("Denied.", tag=tag, status=403, method="GET", path="x")
+    assert err.hint == (
+        f"The API key lacks the {tag} permission: ask an admin to allow it under "
+        "Apps & Integrations > API Keys."
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "tag", "endpoint"),
+    [
+        (lambda c: c.list_agent_teams(), "people.agent_teams.list", "GET /api/v2/agent_teams"),
+        (lambda c: c.list_attachments(5), "tickets.attachments.list",
+         "GET /api/v2/tickets/5/attachments"),
+        (lambda c: c.list_filter_tickets(3), "tickets.filters.tickets",
+         "GET /api/v2/ticket_filters/3/tickets"),
+        (lambda c: c.get_person(9), "people.people.get", "GET /api/v2/people/9"),
+        (lambda c: c.me(), "me.get", "GET /api/v2/me"),
+    ],
+)  # fmt: skip
+async def test_403_on_an_undocumented_tag_names_the_endpoint(
+    make_client: ClientFactory, call: Callable[[Any], Any], tag: str, endpoint: str
+) -> None:
+    client = make_client(lambda _r: httpx.Response(403), retry=ONE_TRY)
+    with pytest.raises(PermissionDeniedError) as info:
+        await call(client)
+    err = info.value
+    assert err.tag == tag and tag not in DOCUMENTED_TAGS
+    assert err.hint == (
+        f"The API key may not use {endpoint}: ask an admin to check the key's allowed tags "
+        "under Apps & Integrations > API Keys."
+    )
+    assert tag not in str(err)  # a tag Deskpro does not document is never named
+
+
+def test_403_undocumented_tag_without_a_request_falls_back() -> None:
+    err = PermissionDeniedError("Denied.", tag="people.agent_teams.list")
+    assert err.hint == f"Ask an admin to check the API key's allowed tags under {API_KEYS_PLACE}."
 
 
 async def test_404(make_client: ClientFactory) -> None:
@@ -322,19 +380,83 @@ async def test_connect_error(make_client: ClientFactory) -> None:
     assert_explained(err)
 
 
-async def test_dropped_connection(make_client: ClientFactory) -> None:
-    err = await raised_by(make_client, raising(httpx.RemoteProtocolError("peer closed")))
+async def write_raised_by(
+    make_client: ClientFactory, handler: Callable[[httpx.Request], httpx.Response]
+) -> DeskproError:
+    with pytest.raises(DeskproError) as info:
+        await make_client(handler, retry=ONE_TRY).update_ticket(5, agent=42)
+    return info.value
+
+
+async def test_dropped_connection_on_a_write(make_client: ClientFactory) -> None:
+    err = await write_raised_by(make_client, raising(httpx.RemoteProtocolError("peer closed")))
     assert type(err) is DeskproConnectionError
-    assert err.request_sent is True
+    assert err.request_sent is True and err.interrupted is True
     assert "may have been saved" in str(err)
 
 
-async def test_read_timeout(make_client: ClientFactory) -> None:
-    err = await raised_by(make_client, raising(httpx.ReadTimeout("timed out")))
+async def test_dropped_connection_on_a_read(make_client: ClientFactory) -> None:
+    err = await raised_by(make_client, raising(httpx.RemoteProtocolError("peer closed")))
+    assert type(err) is DeskproConnectionError
+    assert err.request_sent is False and err.interrupted is True
+    assert err.hint == "Check the connection and try again; nothing was changed."
+    assert "saved" not in str(err)
+    assert_explained(err)
+
+
+async def test_read_timeout_on_a_write(make_client: ClientFactory) -> None:
+    err = await write_raised_by(make_client, raising(httpx.ReadTimeout("timed out")))
+    assert type(err) is DeskproTimeoutError
+    assert err.request_sent is True
+    assert err.message == "help.example.com took too long to answer."
+    assert "may have been saved" in err.hint
+    assert_explained(err)
+
+
+async def test_read_timeout_on_a_read(make_client: ClientFactory, sleep: FakeSleep) -> None:
+    def silent(_request: httpx.Request) -> httpx.Response:
+        sleep.advance(10)  # the whole budget passes with no answer
+        raise httpx.ReadTimeout("timed out")
+
+    err = await raised_by(make_client, silent)
     assert type(err) is DeskproTimeoutError
     assert isinstance(err, DeskproConnectionError)
-    assert err.request_sent is True
+    assert err.request_sent is False and err.interrupted is True
+    assert err.message == "help.example.com did not answer in time (10 s)."
+    assert err.hint == "Check the connection and try again; nothing was changed."
     assert_explained(err)
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        httpx.ConnectError("refused"),
+        httpx.ConnectTimeout("slow"),
+        httpx.ReadTimeout("slow"),
+        httpx.WriteTimeout("slow"),
+        httpx.ReadError("reset"),
+        httpx.WriteError("broken"),
+        httpx.RemoteProtocolError("dropped"),
+    ],
+)
+@pytest.mark.parametrize("method", ["GET", "get", "HEAD", "OPTIONS"])
+def test_a_read_never_says_a_change_may_be_saved(exc: httpx.TransportError, method: str) -> None:
+    # `tui.state.pending.may_have_been_saved` trusts `request_sent` to mean a write.
+    err = error_from_exception(exc, httpx.URL(API_ROOT), method, path="me")
+    assert isinstance(err, DeskproConnectionError)
+    assert err.request_sent is False
+    assert "saved" not in str(err)
+    assert (err.method, err.path) == (method.upper(), "me")
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", None])
+def test_a_cut_off_write_or_unknown_request_may_be_saved(method: str | None) -> None:
+    url = httpx.URL(API_ROOT)
+    for exc in (httpx.ReadTimeout("slow"), httpx.ReadError("reset")):
+        err = error_from_exception(exc, url, method)
+        assert isinstance(err, DeskproConnectionError) and err.request_sent is True
+    never_sent = error_from_exception(httpx.ConnectError("refused"), url, method)
+    assert isinstance(never_sent, DeskproConnectionError) and never_sent.request_sent is False
 
 
 @pytest.mark.parametrize("exc", [httpx.ConnectTimeout("slow"), httpx.PoolTimeout("busy")])
@@ -369,6 +491,66 @@ async def test_tls_error(make_client: ClientFactory, exc: Exception) -> None:
     assert "SSL_CERT_FILE" in err.hint
     assert "help.example.com" in str(err)
     assert_explained(err)
+
+
+# -- which request failed -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "method", "path"),
+    [
+        (lambda c: c.list_agent_teams(), "GET", "agent_teams"),
+        (lambda c: c.list_attachments(5), "GET", "tickets/5/attachments"),
+        (lambda c: c.list_tickets(status="resolved"), "GET", "tickets"),
+        (lambda c: c.get_ticket("ABCD-1234"), "GET", "tickets/ref:ABCD-1234"),
+        (lambda c: c.update_ticket(5, agent=42), "PUT", "tickets/5"),
+        (lambda c: c.add_message(5, "Hi"), "POST", "tickets/5/messages"),
+        (lambda c: c.delete_ticket(5), "DELETE", "tickets/5"),
+    ],
+)
+@pytest.mark.parametrize(
+    "failure",
+    [
+        lambda _r: httpx.Response(404),
+        lambda _r: httpx.Response(503),
+        lambda _r: json_response(load_example("error-429"), 429),
+        lambda _r: json_response({"status": 403, "message": "no"}),  # an error in a 200
+        lambda _r: html(200),  # not JSON
+        raising(httpx.ConnectError("refused")),
+        raising(httpx.ReadTimeout("slow")),
+    ],
+    ids=["404", "503", "429", "200-error", "200-html", "connect", "timeout"],
+)
+async def test_every_error_names_its_request(
+    make_client: ClientFactory,
+    call: Callable[[Any], Any],
+    method: str,
+    path: str,
+    failure: Callable[[httpx.Request], httpx.Response],
+) -> None:
+    client = make_client(failure, retry=ONE_TRY)
+    with pytest.raises(DeskproError) as info:
+        await call(client)
+    err = info.value
+    assert (err.method, err.path) == (method, path)  # no query, no host, no leading slash
+    assert err.endpoint == f"{method} /api/v2/{path}"
+    assert err.is_read is (method == "GET")
+
+
+async def test_an_upload_error_names_its_request(
+    make_client: ClientFactory, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_bytes(b"x")
+    client = make_client(lambda _r: httpx.Response(413), retry=ONE_TRY)
+    with pytest.raises(DeskproError) as info:
+        await client.upload_blob(tmp_path / "a.txt")
+    assert info.value.endpoint == "POST /api/v2/blobs/temp"
+
+
+def test_errors_built_elsewhere_name_no_request() -> None:
+    err = DeskproError("Something failed.")
+    assert (err.method, err.path, err.endpoint, err.is_read) == (None, None, None, False)
+    assert error_from_response(httpx.Response(404)).endpoint is None
 
 
 # -- the hierarchy and hints --------------------------------------------------------------

@@ -9,6 +9,8 @@ import pytest
 
 from tui.api.params import (
     MAX_PER_PAGE,
+    OPEN_END,
+    OPEN_START,
     date_range,
     encode,
     format_date,
@@ -26,6 +28,16 @@ def test_status_list_repeats_as_brackets() -> None:
 
 def test_single_status_is_plain() -> None:
     assert encode({"status": "resolved"}) == [("status", "resolved")]
+
+
+@pytest.mark.parametrize("one", [["resolved"], ("resolved",), {"resolved"}])
+def test_a_list_of_one_status_is_plain(one: Any) -> None:
+    # As Deskpro's own article sends it; `status[]=resolved` alone is not documented.
+    assert encode({"status": one}) == [("status", "resolved")]
+
+
+def test_one_label_still_repeats_as_brackets() -> None:
+    assert encode({"labels": ["vip"]}) == [("labels[]", "vip")]
 
 
 def test_ids_and_include_are_comma_lists() -> None:
@@ -63,8 +75,12 @@ def test_order_is_kept() -> None:
             "2019-06-16T23:01:13Z--2020-04-07T15:23:30Z",
         ),
         ((date(2025, 1, 1), date(2025, 1, 31)), "2025-01-01--2025-01-31"),
-        ((datetime(2025, 1, 1, 12, tzinfo=UTC), None), ">=2025-01-01T12:00:00Z"),
-        ((None, date(2025, 2, 1)), "<=2025-02-01"),
+        (
+            (datetime(2025, 1, 1, 12, tzinfo=UTC), None),
+            "2025-01-01T12:00:00Z--2099-12-31T23:59:59Z",
+        ),
+        ((None, date(2025, 2, 1)), "1970-01-01T00:00:00Z--2025-02-01"),
+        (("2020-01-01", None), "2020-01-01--2099-12-31T23:59:59Z"),
         (("2025-01-01", "2025-02-01"), "2025-01-01--2025-02-01"),
         (
             "2019-06-16T23:01:13Z--2020-04-07T15:23:30Z",
@@ -88,7 +104,14 @@ def test_date_ranges(value: Any, expected: str) -> None:
     ],
 )
 def test_every_date_filter_takes_a_range(name: str) -> None:
-    assert encode({name: (date(2025, 1, 1), None)}) == [(name, ">=2025-01-01")]
+    assert encode({name: (date(2025, 1, 1), None)}) == [(name, f"2025-01-01--{OPEN_END}")]
+    assert encode({name: (None, date(2025, 1, 1))}) == [(name, f"{OPEN_START}--2025-01-01")]
+
+
+@pytest.mark.parametrize("value", [(date(2025, 1, 1), None), (None, date(2025, 1, 1))])
+def test_open_ranges_never_use_comparison_prefixes(value: Any) -> None:
+    sent = date_range(value)
+    assert "--" in sent and not sent.startswith(("<", ">"))
 
 
 def test_open_range_needs_an_end() -> None:
@@ -101,7 +124,7 @@ def test_aware_datetime_converted_to_utc_z() -> None:
     assert format_date(datetime(2025, 5, 1, 10, 2, 2, tzinfo=plus_two)) == "2025-05-01T08:02:02Z"
     minus_five = timezone(timedelta(hours=-5))
     start = datetime(2025, 12, 31, 22, 0, tzinfo=minus_five)  # next day in UTC
-    assert date_range((start, None)) == ">=2026-01-01T03:00:00Z"
+    assert date_range((start, None)) == f"2026-01-01T03:00:00Z--{OPEN_END}"
 
 
 def test_naive_datetime_taken_as_utc() -> None:

@@ -7,6 +7,7 @@ from tui.api.bodies import AttachmentSpec, PersonSpec
 from tui.api.client import DeskproClient
 from tui.api.envelope import Page, Pagination
 from tui.api.errors import (
+    DOCUMENTED_TAGS,
     AuthenticationError,
     BadRequestError,
     ConfigurationError,
@@ -39,6 +40,7 @@ from tui.api.models import (
 from tui.api.transport import RetryNotice, RetryPolicy
 
 __all__ = [
+    "DOCUMENTED_TAGS",
     "Agent",
     "AgentTeam",
     "Attachment",

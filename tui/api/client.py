@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+import time
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -28,11 +29,13 @@ from tui.api.errors import ResponseFormatError
 from tui.api.params import MAX_PER_PAGE, Params, encode, paging, per_page
 from tui.api.transport import (
     DEFAULT_TIMEOUT,
+    Clock,
     KeyAuth,
     RetryNotice,
     RetryPolicy,
     Sleep,
     Transport,
+    api_path,
     api_root,
     error_from_body,
 )
@@ -42,20 +45,23 @@ from tui.api.uploads import Progress as UploadProgress
 T = TypeVar("T")
 
 
-def _json(response: httpx.Response, tag: str | None) -> Any:
+def _json(response: httpx.Response, tag: str | None, path: str) -> Any:
+    """The decoded body of a 2xx answer to `path`; errors name the request."""
+    request = {"method": response.request.method, "path": api_path(path)}
     try:
         body = response.json()
     except ValueError as exc:
         kind = response.headers.get("Content-Type", "").split(";")[0] or "no content type"
+        size = len(response.content)
         raise ResponseFormatError(
-            f"The helpdesk sent something that is not JSON ({kind}, {len(response.content)} bytes)."
+            f"The helpdesk sent something that is not JSON ({kind}, {size} bytes).", **request
         ) from exc
     if isinstance(body, Mapping) and "data" not in body:
         status = body.get("status")
         if isinstance(status, int) and status >= 400:
             # A proxy or an old build answering 200 with an error body: treat it as that
             # error (Retry-After is read from the real answer's headers).
-            raise error_from_body(response, body, status, tag)
+            raise error_from_body(response, body, status, tag, **request)
     return body
 
 
@@ -76,6 +82,7 @@ class DeskproClient:
         on_retry: Callable[[RetryNotice], None] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Sleep = asyncio.sleep,
+        clock: Clock = time.monotonic,
     ) -> None:
         root = api_root(url, allow_insecure_http=allow_insecure_http)
         self.api_url = str(root)
@@ -89,7 +96,7 @@ class DeskproClient:
             auth=self._auth, headers=headers, timeout=timeout, verify=verify, transport=transport
         )
         self._t = Transport(
-            http, root, policy=retry or RetryPolicy(), on_retry=on_retry, sleep=sleep
+            http, root, policy=retry or RetryPolicy(), on_retry=on_retry, sleep=sleep, clock=clock
         )
 
     def __repr__(self) -> str:
@@ -116,13 +123,15 @@ class DeskproClient:
     # -- plumbing ---------------------------------------------------------------------
 
     async def _get(self, path: str, tag: str, params: Params | None = None) -> Any:
-        return _json(await self._t.request("GET", path, tag=tag, params=params), tag)
+        return _json(await self._t.request("GET", path, tag=tag, params=params), tag, path)
 
     async def _write(
         self, method: str, path: str, tag: str, body: Any = None, params: Params | None = None
     ) -> Any:
         response = await self._t.request(method, path, tag=tag, json=body, params=params)
-        return None if response.status_code == 204 or not response.content else _json(response, tag)
+        if response.status_code == 204 or not response.content:
+            return None
+        return _json(response, tag, path)
 
     async def _page(self, path: str, tag: str, model: type[T], params: Params) -> Page[T]:
         return parse_page(await self._get(path, tag, params), model)
@@ -307,7 +316,7 @@ class DeskproClient:
             content=lambda: body.stream(progress),
             headers=body.headers,
         )
-        return parse_one(_json(response, "blobs.post_temp"), m.Blob)
+        return parse_one(_json(response, "blobs.post_temp", "blobs/temp"), m.Blob)
 
     async def download(
         self,

@@ -87,7 +87,7 @@ async def _copy(
         async with http.stream("GET", url, follow_redirects=True) as response:
             if not response.is_success:
                 await response.aread()
-                raise error_from_response(response)
+                raise error_from_response(response, method="GET")
             # Content-Length counts compressed bytes; we count decoded ones, so a
             # compressed download reports no total rather than passing 100%.
             encoded = response.headers.get("Content-Encoding", "identity") != "identity"
@@ -99,4 +99,4 @@ async def _copy(
                 if progress:
                     progress(received, total)
     except httpx.TransportError as exc:
-        raise error_from_exception(exc, url) from exc
+        raise error_from_exception(exc, url, "GET") from exc

@@ -12,9 +12,31 @@ from typing import Any
 
 API_KEYS_PLACE = "Apps & Integrations > API Keys"
 
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+# The API key tags Deskpro's documentation confirms. A hint names only these: telling an
+# admin to allow a tag that does not exist sends them looking for nothing.
+DOCUMENTED_TAGS = frozenset(
+    {
+        "tickets.tickets.list",
+        "tickets.tickets.get",
+        "tickets.tickets.post",
+        "tickets.tickets.put",
+        "tickets.tickets.delete",
+        "tickets.messages.list",
+        "tickets.messages.post",
+        "people.agents.list",
+        "blobs.post_temp",
+    }
+)
+
 
 class DeskproError(Exception):
-    """Anything that went wrong talking to a Deskpro helpdesk."""
+    """Anything that went wrong talking to a Deskpro helpdesk.
+
+    `method` and `path` name the request (`"GET"`, `"agent_teams"`: the path under
+    /api/v2/, without query) when the error came from one; otherwise they are None.
+    """
 
     hint = "Try again; if it keeps happening, tell your helpdesk administrator."
 
@@ -26,13 +48,29 @@ class DeskproError(Exception):
         code: str | None = None,
         field_errors: Mapping[str, list[str]] | None = None,
         errors: list[str] | None = None,
+        method: str | None = None,
+        path: str | None = None,
     ) -> None:
         self.message = message
         self.status = status
         self.code = code
         self.field_errors: dict[str, list[str]] = dict(field_errors or {})
         self.errors: list[str] = list(errors or [])
+        self.method = method.upper() if method else None
+        self.path = path
         super().__init__(message)
+
+    @property
+    def is_read(self) -> bool:
+        """Whether the failed request only read (GET, HEAD, OPTIONS): it changed nothing."""
+        return self.method in READ_METHODS
+
+    @property
+    def endpoint(self) -> str | None:
+        """`"GET /api/v2/agent_teams"`, when the request is known."""
+        if self.method is None or self.path is None:
+            return None
+        return f"{self.method} /api/v2/{self.path}"
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
@@ -62,10 +100,15 @@ class PermissionDeniedError(DeskproError):
 
     @property
     def hint(self) -> str:  # type: ignore[override]
-        if self.tag:
+        if self.tag in DOCUMENTED_TAGS:
             return (
                 f"The API key lacks the {self.tag} permission: ask an admin to allow it "
                 f"under {API_KEYS_PLACE}."
+            )
+        if self.endpoint:
+            return (
+                f"The API key may not use {self.endpoint}: ask an admin to check the key's "
+                f"allowed tags under {API_KEYS_PLACE}."
             )
         return f"Ask an admin to check the API key's allowed tags under {API_KEYS_PLACE}."
 
@@ -119,18 +162,30 @@ class ServerError(DeskproError):
 class DeskproConnectionError(DeskproError):
     """The helpdesk could not be reached, or the connection broke mid-request.
 
-    `request_sent` is True when the request may have reached the server before the
-    connection broke: a write may then have happened even though no answer came.
+    `interrupted` is True when the connection was made and then broke or went quiet, so
+    the request may have reached the server. `request_sent` is True only when that
+    request was a write (or of unknown method): the change may then have happened even
+    though no answer came. A read that was cut off changed nothing.
     """
 
-    def __init__(self, message: str, *, request_sent: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        request_sent: bool = False,
+        interrupted: bool = False,
+        **kwargs: Any,
+    ) -> None:
         self.request_sent = request_sent
+        self.interrupted = interrupted or request_sent
         super().__init__(message, **kwargs)
 
     @property
     def hint(self) -> str:  # type: ignore[override]
         if self.request_sent:
             return "The change may have been saved: refresh and check before sending again."
+        if self.interrupted:
+            return "Check the connection and try again; nothing was changed."
         return "Check the network connection and the helpdesk URL, then try again."
 
 

@@ -22,6 +22,14 @@ DATE_FILTERS = frozenset(
     }
 )
 COMMA_LISTS = frozenset({"ids", "include"})
+# Sent plain when there is one value (`status=resolved`, as Deskpro's own article does);
+# only several repeat as `status[]=a&status[]=b`.
+PLAIN_WHEN_SINGLE = frozenset({"status"})
+
+# The far bounds an open date range is closed with: `A--B` is the documented form; the
+# `>=A` and `<=B` prefixes are what older servers used, and newer ones may not read them.
+OPEN_START = "1970-01-01T00:00:00Z"
+OPEN_END = "2099-12-31T23:59:59Z"
 
 
 def per_page(count: int) -> int:
@@ -39,17 +47,16 @@ def format_date(value: datetime | date | str) -> str:
 
 
 def date_range(value: DateRange | str) -> str:
-    """`(a, b)` → `a--b`; an open end becomes `>=a` or `<=b`; a string passes through."""
+    """`(a, b)` → `a--b`; an open end is closed with a far bound (`OPEN_START`,
+    `OPEN_END`); a string passes through."""
     if isinstance(value, str):
         return value
     start, end = value
-    if start is not None and end is not None:
-        return f"{format_date(start)}--{format_date(end)}"
-    if start is not None:
-        return f">={format_date(start)}"
-    if end is not None:
-        return f"<={format_date(end)}"
-    raise ValueError("A date range needs at least one end.")
+    if start is None and end is None:
+        raise ValueError("A date range needs at least one end.")
+    first = OPEN_START if start is None else format_date(start)
+    last = OPEN_END if end is None else format_date(end)
+    return f"{first}--{last}"
 
 
 def _scalar(value: Any) -> str:
@@ -60,7 +67,7 @@ def _scalar(value: Any) -> str:
 
 def encode(filters: Mapping[str, Any]) -> Params:
     """Encode filters: `None` is dropped, lists repeat as `name[]` (`ids` and `include`
-    are comma lists), date filters accept `(start, end)` tuples."""
+    are comma lists; one `status` is sent plain), date filters accept `(start, end)`."""
     params: Params = []
     for name, value in filters.items():
         if value is None:
@@ -74,6 +81,8 @@ def encode(filters: Mapping[str, Any]) -> Params:
             if name in COMMA_LISTS:
                 if values:
                     params.append((name, ",".join(values)))
+            elif name in PLAIN_WHEN_SINGLE and len(values) == 1:
+                params.append((name, values[0]))
             else:
                 params.extend((f"{name}[]", v) for v in values)
         else:
