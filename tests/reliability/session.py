@@ -15,6 +15,7 @@ from tui.app import DeskproApp
 from tui.screens.assign import AssignScreen
 from tui.screens.compose import ComposeScreen
 from tui.screens.reply import ReplyScreen
+from tui.screens.status import StatusPicker
 from tui.screens.ticket import TicketScreen
 
 from .conftest import settled
@@ -117,3 +118,13 @@ async def assign(pilot: Pilot[Any], ticket_id: int, typed: str, agent_id: int) -
             return
         # Refused: the optimistic change was rolled back, and the next try starts clean.
     raise AssertionError(f"not assigned in {ATTEMPTS} attempts")
+
+
+async def set_status(pilot: Pilot[Any], typed: str) -> None:
+    """Choose a status by typing part of its name, once (the caller checks the outcome)."""
+    app = pilot.app
+    await pilot.press("s")
+    await until(pilot, lambda: isinstance(app.screen, StatusPicker), "the status picker")
+    await pilot.press(*typed, "enter")
+    await until(pilot, lambda: not isinstance(app.screen, StatusPicker), "picker closed")
+    await settled(pilot, "status")
