@@ -106,7 +106,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         self.base: QueueSpec | None = None  # the sidebar's queue, before filter terms
         self.words: list[str] = []
         self.starting = False
-        self.started = False  # who we are is known, and the first page was asked for
+        self.started = False  # who we are is known; the first page and lookups were asked for
         self.stale = False  # rows left the queue by a change the helpdesk has not confirmed
         self._backoff = RefreshBackoff()
         # Held, not queried: store notifications may arrive while the screen tears down.
@@ -184,8 +184,9 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         # their models) would otherwise hold that frame up.
         with suppress(TimeoutError):
             await asyncio.wait_for(self.wait_for_refresh(), FIRST_FRAME_WAIT)
-        self.started = True  # each lookup may fail alone: the queues work without them
-        await self._load_lookups(self.service.lookup_errors or None)
+        # Each lookup may fail alone (said once): the queues work without them.
+        await self._load_lookups()
+        self.started = True
         self.load_counts()
 
     async def _load_lookups(self, only: Iterable[str] | None = None) -> None:

@@ -1,0 +1,118 @@
+"""A write is confirmed by its own answer: once the helpdesk said 201 or 204, no failure of
+the reads that follow (refused, rate-limited, failing, timing out) may make the app send
+that write again. Each write kind is made once, with one key press each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from textual.pilot import Pilot
+from ui.conftest import queue_loaded, until
+
+from tui.app import DeskproApp
+from tui.demo import DemoServer
+from tui.screens.compose import ComposeScreen
+from tui.screens.reply import ReplyScreen
+from tui.screens.ticket import TicketScreen
+
+from .conftest import db_rows, patient_service, settled
+from .session import Notices, set_status
+
+Failure = Callable[[httpx.Request], httpx.Response]
+
+
+def _answer(status: int, code: str) -> Failure:
+    def fail(request: httpx.Request) -> httpx.Response:
+        body = {"status": status, "code": code, "message": f"Failed for the test ({status})."}
+        return httpx.Response(status, json=body, request=request)
+
+    return fail
+
+
+def _time_out(request: httpx.Request) -> httpx.Response:
+    raise httpx.ReadTimeout("timed out", request=request)
+
+
+class ReadsFailAfterWrites(httpx.AsyncBaseTransport):
+    """The real helpdesk, except that once a write has been answered with success, every
+    read fails: the case where a client that checks its write by reading could send it
+    again."""
+
+    def __init__(self, fail: Failure) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.fail = fail
+        self.writes: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.writes and request.method == "GET":
+            return self.fail(request)
+        response = await self.inner.handle_async_request(request)
+        if request.method != "GET" and response.is_success:
+            self.writes.append(f"{request.method} {request.url.path}")
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+async def _send(pilot: Pilot[Any], composer: Any) -> None:
+    """One ctrl+s: the composer must close on it (confirmed by the write's own answer)."""
+    await pilot.press("ctrl+s")
+    await settled(pilot, "send")
+    await until(pilot, lambda: pilot.app.screen is not composer, "the composer closed")
+
+
+@pytest.mark.parametrize(
+    "fail",
+    [
+        pytest.param(_answer(403, "forbidden"), id="403"),
+        pytest.param(_answer(429, "too_many_requests"), id="429"),
+        pytest.param(_answer(503, "service_unavailable"), id="503"),
+        pytest.param(_time_out, id="timeout"),
+    ],
+)
+async def test_no_write_is_sent_twice_when_every_read_after_it_fails(
+    make_demo_server: Callable[..., DemoServer], tmp_path: Path, fail: Failure
+) -> None:
+    db = tmp_path / "helpdesk.sqlite3"
+    server = make_demo_server(db=str(db))
+    transport = ReadsFailAfterWrites(fail)
+    app = DeskproApp(patient_service(server, transport=transport))
+    notices = Notices()
+    async with app.run_test(size=(120, 36), message_hook=notices) as pilot:
+        await queue_loaded(pilot)
+        irene = next(a for a in app.service.agents if a.name == "Irene Adler")
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, ComposeScreen), "compose")
+        await pilot.press(*"reads.fail@example.com", "tab", *"Reads fail", "tab", *"Hello")
+        await _send(pilot, app.screen)
+        await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the new ticket")
+        ticket_screen = app.screen
+        for key, text in (("r", "The reply"), ("n", "The note")):
+            await pilot.press(key)
+            await until(pilot, lambda: isinstance(app.screen, ReplyScreen), "the composer")
+            await pilot.press(*text)
+            await _send(pilot, app.screen)
+            assert app.screen is ticket_screen
+            await pilot.press("ctrl+s")  # a second press lands on the ticket, sends nothing
+        await set_status(pilot, "pend")
+        await pilot.press("a")
+        await pilot.press(*"irene", "enter")
+        await settled(pilot, "assign")
+    rows = db_rows(db, "SELECT id, status, agent FROM tickets WHERE subject = 'Reads fail'")
+    assert [(status, agent) for _id, status, agent in rows] == [("pending", irene.id)]
+    ticket = f"/api/v2/tickets/{rows[0][0]}"
+    assert transport.writes == [
+        "POST /api/v2/tickets",
+        f"POST {ticket}/messages",  # the reply
+        f"PUT {ticket}",  # the reply's status
+        f"POST {ticket}/messages",  # the note
+        f"PUT {ticket}",  # status
+        f"PUT {ticket}",  # assign
+    ]
+    assert db_rows(db, "SELECT COUNT(*) FROM messages WHERE ticket = ?", rows[0][0]) == [(3,)]
+    assert not any("Not sent" in text for text in notices.texts)
