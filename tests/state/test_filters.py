@@ -24,7 +24,7 @@ def test_terms_become_api_filters() -> None:
     assert q.params == {
         "agent": 1,
         "department": 3,
-        "date_created": ("2019-06-16", "2020-04-07"),
+        "date_created": ("2019-06-16T00:00:00Z", "2020-04-07T23:59:59Z"),  # whole days
         "labels": "vip",
         "urgency": (6, 7, 8, 9, 10),
     }
@@ -47,11 +47,11 @@ def test_bad_terms_are_reported_not_sent() -> None:
 
 def test_open_date_ranges_and_single_days() -> None:
     assert parse_filter("created:2020-01-01..", LOOKUPS).params["date_created"] == (
-        "2020-01-01",
+        "2020-01-01T00:00:00Z",
         None,
     )
     assert parse_filter("created:2020-01-01", LOOKUPS).params["date_created"] == (
-        "2020-01-01",
+        "2020-01-01T00:00:00Z",
         "2020-01-01T23:59:59Z",
     )
 

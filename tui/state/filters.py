@@ -12,6 +12,7 @@ from typing import Any
 from tui.api import Department, Person, Ticket
 
 _TERM = re.compile(r"^(?P<name>[a-z_]+):(?P<value>.+)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URGENCY = re.compile(r"^(<=|>=|<|>)?([0-9]|10)$")
 TERM_NAMES = ("status", "agent", "dept", "created", "label", "urgency")
 
@@ -60,12 +61,19 @@ def _department(value: str, lookups: Lookups) -> int:
 
 
 def _created(value: str) -> tuple[str | None, str | None]:
+    """Bounds as full times: a bare date would leave the end day out if read as midnight."""
     start, sep, end = value.partition("..")
     if not sep:
-        return value, value + "T23:59:59Z"  # one day
-    if not (start or end):
+        start = end = value  # one day
+    elif not (start or end):
         raise ValueError("created: needs a date, e.g. created:2019-06-16..2020-04-07")
-    return start or None, end or None
+    return _day_bound(start, "T00:00:00Z"), _day_bound(end, "T23:59:59Z")
+
+
+def _day_bound(value: str, time: str) -> str | None:
+    if not value:
+        return None  # open: the API layer closes it with a far bound
+    return value + time if _DATE.match(value) else value
 
 
 def _urgency(value: str) -> tuple[int, ...]:
