@@ -75,7 +75,7 @@ async def set_status_of(
     current = service.tickets.get(ticket_ids[0])
     status = await screen.app.push_screen_wait(
         StatusPicker(
-            service.statuses,
+            service.status_choices(),
             current.status if current and len(ticket_ids) == 1 else None,
             title=f"Set the status of {_what(ticket_ids)}",
         )

@@ -40,7 +40,7 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
         self.draft_key = f"{'note' if note else 'reply'}-{ticket.id}"
 
     def _status_options(self) -> list[tuple[str, str]]:
-        statuses = [s for s in self.service.statuses if "." not in s.status_code]
+        statuses = [s for s in self.service.status_choices() if "." not in s.status_code]
         options = [
             (f"{s.title or s.status_code} ({s.status_code})", s.status_code) for s in statuses
         ]

@@ -9,8 +9,6 @@ from tui.api import TicketStatus
 from tui.screens.picker import FilterPicker
 from tui.text import safe
 
-FALLBACK = ("awaiting_agent", "awaiting_user", "pending", "resolved")
-
 
 class StatusPicker(FilterPicker[str]):
     TITLE_TEXT = "Set status"
@@ -19,8 +17,7 @@ class StatusPicker(FilterPicker[str]):
         self, statuses: list[TicketStatus], current: str | None, title: str = "Set status"
     ) -> None:
         super().__init__()
-        known = statuses or [TicketStatus(status_code=s, title=s) for s in FALLBACK]
-        self.statuses = [s for s in known if s.status_code != "hidden"]
+        self.statuses = [s for s in statuses if s.status_code != "hidden"]
         self.current = current
         self.TITLE_TEXT = title
 

@@ -16,6 +16,8 @@ from tui.api import (
     PermissionDeniedError,
     ResponseFormatError,
 )
+from tui.api.errors import API_KEYS_PLACE
+from tui.api.models import TicketStatus
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,20 @@ LOOKUPS: dict[str, Part] = {
         "the assign picker lists agents without their teams",
     ),
 }
+STANDARD_STATUSES = (
+    ("awaiting_agent", "Awaiting Agent"),
+    ("awaiting_user", "Awaiting User"),
+    ("pending", "Pending"),
+    ("resolved", "Resolved"),
+)
+
+
+def standard_statuses() -> list[TicketStatus]:
+    """What an agent sets on any Deskpro, offered while the helpdesk's own list is
+    unavailable (built when needed: a model made at import would slow every start)."""
+    return [TicketStatus(status_code=c, status_type=c, title=t) for c, t in STANDARD_STATUSES]
+
+
 ATTACHMENTS = Part(
     "the attachments list",
     "/api/v2/tickets/{id}/attachments",
@@ -71,7 +87,10 @@ def why_unavailable(part: Part, error: DeskproError) -> str:
     if isinstance(error, NotFoundError):
         reason = f"this helpdesk has no {part.endpoint} (404)"
     elif isinstance(error, PermissionDeniedError):
-        reason = f"refused: {error}"
+        reason = (
+            f"the API key may not use GET {part.endpoint} (403; an admin can allow it under "
+            f"{API_KEYS_PLACE})"
+        )
     else:
         reason = str(error)
     return f"Could not load {part.what}: {reason.rstrip('.')}. Meanwhile {part.without}."

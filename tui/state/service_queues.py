@@ -7,10 +7,10 @@ import asyncio
 from collections.abc import Awaitable, Callable, Hashable, Iterable
 from typing import Any
 
-from tui.api import DeskproError, Person, Ticket
+from tui.api import DeskproError, Person, Ticket, TicketStatus
 from tui.api.envelope import Page
 from tui.state.cache import CachedPage
-from tui.state.optional import LOOKUPS, is_lasting
+from tui.state.optional import LOOKUPS, is_lasting, standard_statuses
 from tui.state.queues import QueueSpec, QueueView, filter_queue, standard_queues
 from tui.state.service_core import ServiceCore
 
@@ -103,6 +103,11 @@ class QueueReads(ServiceCore):
         else:
             raise ValueError(f"unknown lookup {name!r}")
         self.loaded_lookups.add(name)
+
+    def status_choices(self) -> list[TicketStatus]:
+        """The statuses to offer: the helpdesk's, or Deskpro's standard ones while its
+        list is unavailable."""
+        return self.statuses or standard_statuses()
 
     def transient_lookup_failures(self) -> list[str]:
         """Lookups that failed for a reason the next refresh may not meet again."""
