@@ -1,0 +1,234 @@
+"""`HelpdeskService.load_lookups`: each of the five lookups fails alone (refused, missing,
+failing), is asked for again alone, and is cleared once it loads; `why_unavailable` says
+which endpoint, why, and what still works."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from tui.api import (
+    DeskproClient,
+    DeskproError,
+    DeskproTimeoutError,
+    NotFoundError,
+    PermissionDeniedError,
+    RetryPolicy,
+    ServerError,
+)
+from tui.api.errors import API_KEYS_PLACE
+from tui.demo import DemoServer
+from tui.state import HelpdeskService
+from tui.state.optional import LOOKUPS, why_unavailable
+
+# The demo route tag of each lookup's list endpoint (tui/demo/app.py ROUTES).
+TAGS = {
+    "agents": "people.agents.list",
+    "departments": "tickets.departments.list",
+    "filters": "tickets.filters.list",
+    "statuses": "tickets.statuses.list",
+    "teams": "people.agent_teams.list",
+}
+
+Answer = Callable[[httpx.Request], httpx.Response]
+
+
+def holds(service: HelpdeskService, name: str) -> bool:
+    """Whether what the lookup `name` feeds was filled."""
+    return {
+        "agents": bool(service.agents),
+        "departments": len(service.departments) > 0,
+        "filters": bool(service.ticket_filters),
+        "statuses": bool(service.statuses),
+        "teams": bool(service.team_names),
+    }[name]
+
+
+def answer(status: int, code: str) -> Answer:
+    def respond(request: httpx.Request) -> httpx.Response:
+        body = {"status": status, "code": code, "message": f"Failed for the test ({status})."}
+        return httpx.Response(status, json=body, request=request)
+
+    return respond
+
+
+def time_out(request: httpx.Request) -> httpx.Response:
+    raise httpx.ReadTimeout("timed out", request=request)
+
+
+class FailingPath(httpx.AsyncBaseTransport):
+    """The real helpdesk, except that the first `times` requests to `path` get `fail`'s
+    answer. Records every request as "METHOD /path"."""
+
+    def __init__(self, path: str, fail: Answer, times: int = 1) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.path, self.fail, self.left = path, fail, times
+        self.seen: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.seen.append(f"{request.method} {request.url.path}")
+        if request.url.path == self.path and self.left > 0:
+            self.left -= 1
+            return self.fail(request)
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def wrapped_service(server: DemoServer, transport: FailingPath) -> HelpdeskService:
+    client = DeskproClient(
+        server.url, server.api_key, transport=transport, retry=RetryPolicy(attempts=1)
+    )
+    return HelpdeskService(client)
+
+
+REFUSED_OR_MISSING: list[Any] = [
+    pytest.param(name, how, id=f"{name}-{how}")
+    for name in LOOKUPS
+    for how in ("refused", "missing")
+]
+
+
+@pytest.mark.parametrize(("name", "how"), REFUSED_OR_MISSING)
+async def test_one_refused_or_missing_lookup_leaves_the_other_four(
+    make_demo_server: Callable[..., DemoServer], name: str, how: str
+) -> None:
+    if how == "refused":
+        server = make_demo_server(disallow=(TAGS[name],))
+        expected: type[DeskproError] = PermissionDeniedError
+    else:  # by API path: the demo's 404 must sit where LOOKUPS says the endpoint is
+        server = make_demo_server(missing=(LOOKUPS[name].endpoint,))
+        expected = NotFoundError
+    async with DeskproClient(server.url, server.api_key) as client:
+        service = HelpdeskService(client)
+        failures = await service.load_lookups()
+
+    assert list(failures) == [name]
+    assert type(failures[name]) is expected
+    assert service.lookup_errors == failures
+    assert service.loaded_lookups == LOOKUPS.keys() - {name}
+    assert not service.lookups_loaded
+    assert {n: holds(service, n) for n in LOOKUPS} == {n: n != name for n in LOOKUPS}
+    assert service.transient_lookup_failures() == []  # lasting: not retried quietly
+    text = why_unavailable(LOOKUPS[name], failures[name])
+    assert text.endswith(f"{LOOKUPS[name].without}.")
+    if how == "missing":
+        assert f"{LOOKUPS[name].endpoint} (404)" in text
+
+
+@pytest.mark.parametrize("name", list(LOOKUPS))
+async def test_asking_again_asks_only_for_the_failed_lookup_and_clears_it(
+    demo_server: DemoServer, name: str
+) -> None:
+    path = LOOKUPS[name].endpoint
+    transport = FailingPath(path, answer(403, "forbidden"))
+    service = wrapped_service(demo_server, transport)
+    assert list(await service.load_lookups()) == [name]
+    service.told_unavailable.add(name)  # as the UI does once it said so
+    transport.seen.clear()
+
+    assert await service.load_lookups() == {}
+
+    assert transport.seen and set(transport.seen) == {f"GET {path}"}
+    assert service.lookup_errors == {}
+    assert service.told_unavailable == set()
+    assert service.lookups_loaded and holds(service, name)
+    await service.client.aclose()
+
+
+async def test_a_lookup_still_refused_is_asked_for_alone_and_stays_listed(
+    demo_server: DemoServer,
+) -> None:
+    path = LOOKUPS["statuses"].endpoint
+    transport = FailingPath(path, answer(404, "not_found"), times=2)
+    service = wrapped_service(demo_server, transport)
+    await service.load_lookups()
+    service.told_unavailable.add("statuses")
+    transport.seen.clear()
+
+    failures = await service.load_lookups()
+
+    assert transport.seen == [f"GET {path}"]
+    assert list(failures) == ["statuses"] and isinstance(failures["statuses"], NotFoundError)
+    assert list(service.lookup_errors) == ["statuses"]
+    assert service.told_unavailable == {"statuses"}  # told once, not again
+    await service.client.aclose()
+
+
+async def test_nothing_is_asked_once_every_lookup_loaded(demo_server: DemoServer) -> None:
+    transport = FailingPath("/none", answer(500, "x"), times=0)
+    service = wrapped_service(demo_server, transport)
+    await service.load_lookups()
+    assert service.lookups_loaded
+    transport.seen.clear()
+    assert await service.load_lookups() == {}
+    assert transport.seen == []
+    await service.client.aclose()
+
+
+@pytest.mark.parametrize(
+    ("fail", "expected"),
+    [
+        pytest.param(answer(503, "service_unavailable"), ServerError, id="503"),
+        pytest.param(time_out, DeskproTimeoutError, id="timeout"),
+    ],
+)
+async def test_a_transient_failure_is_listed_as_transient(
+    demo_server: DemoServer, fail: Answer, expected: type[DeskproError]
+) -> None:
+    transport = FailingPath(LOOKUPS["teams"].endpoint, fail)
+    service = wrapped_service(demo_server, transport)
+
+    failures = await service.load_lookups()
+
+    assert list(failures) == ["teams"] and isinstance(failures["teams"], expected)
+    assert service.transient_lookup_failures() == ["teams"]
+    assert transport.seen.count(f"GET {LOOKUPS['teams'].endpoint}") == 1  # no retry
+    assert service.loaded_lookups == LOOKUPS.keys() - {"teams"}
+    await service.client.aclose()
+
+
+# -- why_unavailable -----------------------------------------------------------------
+
+
+def not_found(name: str) -> NotFoundError:
+    path = LOOKUPS[name].endpoint.removeprefix("/api/v2/")
+    return NotFoundError("Not found.", status=404, code="not_found", method="GET", path=path)
+
+
+def refused(name: str) -> PermissionDeniedError:
+    message = f"The API key is not allowed to use {TAGS[name]} (disallowed tag)."
+    path = LOOKUPS[name].endpoint.removeprefix("/api/v2/")
+    return PermissionDeniedError(
+        message, tag=TAGS[name], status=403, code="forbidden", method="GET", path=path
+    )
+
+
+@pytest.mark.parametrize("name", list(LOOKUPS))
+def test_a_missing_lookup_names_its_endpoint_and_404(name: str) -> None:
+    text = why_unavailable(LOOKUPS[name], not_found(name))
+    assert LOOKUPS[name].endpoint in text
+    assert "(404)" in text
+    assert text.endswith(f"{LOOKUPS[name].without}.")
+
+
+@pytest.mark.parametrize("name", list(LOOKUPS))
+def test_a_refused_lookup_says_what_was_refused_and_where_to_allow_it(name: str) -> None:
+    error = refused(name)
+    part = LOOKUPS[name]
+    text = why_unavailable(part, error)
+    # The helpdesk's own refusal, or the endpoint and its 403, plus where an admin allows it.
+    assert str(error) in text or f"{part.endpoint} (403" in text
+    assert API_KEYS_PLACE in text
+    assert text.endswith(f"{LOOKUPS[name].without}.")
+
+
+def test_any_other_failure_still_ends_with_what_works() -> None:
+    error = ServerError("The helpdesk answered 503 Service Unavailable.", status=503)
+    text = why_unavailable(LOOKUPS["teams"], error)
+    assert error.message.rstrip(".") in text
+    assert text.endswith(f"{LOOKUPS['teams'].without}.")
