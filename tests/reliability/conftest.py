@@ -44,15 +44,6 @@ def patient_service(
     return service
 
 
-def count_requests(service: HelpdeskService, seen: list[str]) -> None:
-    """Record every request the service's client sends (retries included)."""
-
-    async def log(request: httpx.Request) -> None:
-        seen.append(f"{request.method} {request.url.path}")
-
-    service.client._t.http.event_hooks["request"].append(log)
-
-
 class LosingAnswers(httpx.AsyncBaseTransport):
     """Lets chosen requests reach the helpdesk, then drops the answer, as a connection that
     breaks after the server did the work: the one case where a retry could duplicate."""

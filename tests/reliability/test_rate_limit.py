@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import httpx
+from faults import count_requests
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 from ui.conftest import queue_loaded, until
@@ -17,7 +18,7 @@ from tui.demo import DemoServer
 from tui.state import HelpdeskService
 from tui.widgets.status_bar import StatusBar
 
-from .conftest import count_requests, patient_service
+from .conftest import patient_service
 
 REFRESH_SECONDS = 5
 
@@ -50,7 +51,7 @@ async def test_refresh_pauses_and_says_so_when_rate_limited(
     server = make_demo_server(hourly_limit=120)
     service = patient_service(server)
     seen: list[str] = []
-    count_requests(service, seen)
+    count_requests(service.client, seen)
     polls = PollRuns()
     app = DeskproApp(service, settings=Settings(refresh_seconds=REFRESH_SECONDS))
     async with app.run_test(size=(120, 36), message_hook=polls) as pilot:

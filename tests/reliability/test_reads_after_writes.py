@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
+from faults import Failure, ReadsFailAfterWrites, answer, time_out
 from textual.pilot import Pilot
 from ui.conftest import queue_loaded, until
 
@@ -22,42 +22,6 @@ from tui.screens.ticket import TicketScreen
 from .conftest import db_rows, patient_service, settled
 from .session import Notices, set_status
 
-Failure = Callable[[httpx.Request], httpx.Response]
-
-
-def _answer(status: int, code: str) -> Failure:
-    def fail(request: httpx.Request) -> httpx.Response:
-        body = {"status": status, "code": code, "message": f"Failed for the test ({status})."}
-        return httpx.Response(status, json=body, request=request)
-
-    return fail
-
-
-def _time_out(request: httpx.Request) -> httpx.Response:
-    raise httpx.ReadTimeout("timed out", request=request)
-
-
-class ReadsFailAfterWrites(httpx.AsyncBaseTransport):
-    """The real helpdesk, except that once a write has been answered with success, every
-    read fails: the case where a client that checks its write by reading could send it
-    again."""
-
-    def __init__(self, fail: Failure) -> None:
-        self.inner = httpx.AsyncHTTPTransport()
-        self.fail = fail
-        self.writes: list[str] = []
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self.writes and request.method == "GET":
-            return self.fail(request)
-        response = await self.inner.handle_async_request(request)
-        if request.method != "GET" and response.is_success:
-            self.writes.append(f"{request.method} {request.url.path}")
-        return response
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
-
 
 async def _send(pilot: Pilot[Any], composer: Any) -> None:
     """One ctrl+s: the composer must close on it (confirmed by the write's own answer)."""
@@ -69,10 +33,10 @@ async def _send(pilot: Pilot[Any], composer: Any) -> None:
 @pytest.mark.parametrize(
     "fail",
     [
-        pytest.param(_answer(403, "forbidden"), id="403"),
-        pytest.param(_answer(429, "too_many_requests"), id="429"),
-        pytest.param(_answer(503, "service_unavailable"), id="503"),
-        pytest.param(_time_out, id="timeout"),
+        pytest.param(answer(403, "forbidden"), id="403"),
+        pytest.param(answer(429, "too_many_requests"), id="429"),
+        pytest.param(answer(503, "service_unavailable"), id="503"),
+        pytest.param(time_out, id="timeout"),
     ],
 )
 async def test_no_write_is_sent_twice_when_every_read_after_it_fails(

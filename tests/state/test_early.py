@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from faults import counting_client
+
 from tui.demo import DemoServer
 from tui.state import HelpdeskService, QueueCache, QueueView
-
-from .test_service import counting_client
 
 ME = "GET /api/v2/me"
 TICKETS = "GET /api/v2/tickets"

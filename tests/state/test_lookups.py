@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from faults import Failure, answer, time_out
 
 from tui.api import (
     DeskproClient,
@@ -33,8 +34,6 @@ TAGS = {
     "teams": "people.agent_teams.list",
 }
 
-Answer = Callable[[httpx.Request], httpx.Response]
-
 
 def holds(service: HelpdeskService, name: str) -> bool:
     """Whether what the lookup `name` feeds was filled."""
@@ -47,23 +46,11 @@ def holds(service: HelpdeskService, name: str) -> bool:
     }[name]
 
 
-def answer(status: int, code: str) -> Answer:
-    def respond(request: httpx.Request) -> httpx.Response:
-        body = {"status": status, "code": code, "message": f"Failed for the test ({status})."}
-        return httpx.Response(status, json=body, request=request)
-
-    return respond
-
-
-def time_out(request: httpx.Request) -> httpx.Response:
-    raise httpx.ReadTimeout("timed out", request=request)
-
-
 class FailingPath(httpx.AsyncBaseTransport):
     """The real helpdesk, except that the first `times` requests to `path` get `fail`'s
     answer. Records every request as "METHOD /path"."""
 
-    def __init__(self, path: str, fail: Answer, times: int = 1) -> None:
+    def __init__(self, path: str, fail: Failure, times: int = 1) -> None:
         self.inner = httpx.AsyncHTTPTransport()
         self.path, self.fail, self.left = path, fail, times
         self.seen: list[str] = []
@@ -178,7 +165,7 @@ async def test_nothing_is_asked_once_every_lookup_loaded(demo_server: DemoServer
     ],
 )
 async def test_a_transient_failure_is_listed_as_transient(
-    demo_server: DemoServer, fail: Answer, expected: type[DeskproError]
+    demo_server: DemoServer, fail: Failure, expected: type[DeskproError]
 ) -> None:
     transport = FailingPath(LOOKUPS["teams"].endpoint, fail)
     service = wrapped_service(demo_server, transport)

@@ -6,22 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
+from faults import counting_client
 
 from tui.api import DeskproClient, Ticket
 from tui.demo import DemoServer
 from tui.state import HelpdeskService, QueueView
 from tui.state.backoff import RefreshBackoff
-
-
-def counting_client(server: DemoServer, seen: list[str]) -> DeskproClient:
-    async def log(request: httpx.Request) -> None:
-        seen.append(f"{request.method} {request.url.path}")
-
-    client = DeskproClient(server.url, server.api_key)
-    client._t.http.event_hooks["request"].append(log)
-    return client
 
 
 async def mine_loaded(server: DemoServer, seen: list[str]) -> tuple[HelpdeskService, QueueView]:

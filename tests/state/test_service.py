@@ -6,21 +6,12 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
 import pytest
+from faults import counting_client
 
 from tui.api import DeskproClient, DeskproConnectionError, InvalidInputError, RateLimitedError
 from tui.demo import DemoServer
 from tui.state import HelpdeskService, QueueCache, QueueView, standard_queues
-
-
-def counting_client(server: DemoServer, seen: list[str]) -> DeskproClient:
-    async def log(request: httpx.Request) -> None:
-        seen.append(f"{request.method} {request.url.path}")
-
-    client = DeskproClient(server.url, server.api_key)
-    client._t.http.event_hooks["request"].append(log)
-    return client
 
 
 async def test_identical_concurrent_requests_share_one_call(demo_server: DemoServer) -> None:

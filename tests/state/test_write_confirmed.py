@@ -3,59 +3,18 @@ fail after it (503, time-out) neither fail the write nor make it be sent again."
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 
-import httpx
 import pytest
+from faults import ReadsFailAfterWrites, answer, time_out
 
 from tui.api import DeskproClient, RetryPolicy, Ticket
 from tui.demo import DemoServer
 from tui.state import HelpdeskService
 from tui.state.outgoing import NewTicket, send_new_ticket
 
-Failure = Callable[[httpx.Request], httpx.Response]
 
-
-def unavailable(request: httpx.Request) -> httpx.Response:
-    body = {"status": 503, "code": "service_unavailable", "message": "Down for the test."}
-    return httpx.Response(503, json=body, request=request)
-
-
-def time_out(request: httpx.Request) -> httpx.Response:
-    raise httpx.ReadTimeout("timed out", request=request)
-
-
-class ReadsFailAfterWrites(httpx.AsyncBaseTransport):
-    """The demo helpdesk, except that once a write succeeded every read fails. Records
-    the writes sent and the reads failed, as "METHOD /path"."""
-
-    def __init__(self, fail: Failure) -> None:
-        self.inner = httpx.AsyncHTTPTransport()
-        self.fail = fail
-        self.writes: list[str] = []
-        self.failed_reads: list[str] = []
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        line = f"{request.method} {request.url.path}"
-        if request.method != "GET":
-            self.writes.append(line)
-        elif self.armed:
-            self.failed_reads.append(line)
-            return self.fail(request)
-        response = await self.inner.handle_async_request(request)
-        if request.method != "GET" and not response.is_success:
-            self.writes.remove(line)  # refused: it does not arm the failure
-        return response
-
-    @property
-    def armed(self) -> bool:
-        return bool(self.writes)
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
-
-
-@pytest.fixture(params=[unavailable, time_out], ids=["503", "timeout"])
+@pytest.fixture(params=[answer(503, "service_unavailable"), time_out], ids=["503", "timeout"])
 def transport(request: pytest.FixtureRequest) -> ReadsFailAfterWrites:
     return ReadsFailAfterWrites(request.param)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import httpx
+from faults import count_requests
 from textual.pilot import Pilot
 
 from tui.api import DeskproClient
@@ -22,11 +22,7 @@ from .conftest import make_service, queue_loaded, until
 
 def counting(server: DemoServer, seen: list[str]) -> HelpdeskService:
     service = make_service(server)
-
-    async def log(request: httpx.Request) -> None:
-        seen.append(f"{request.method} {request.url.path}")
-
-    service.client._t.http.event_hooks["request"].append(log)
+    count_requests(service.client, seen)
     return service
 
 
