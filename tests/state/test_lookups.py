@@ -23,7 +23,7 @@ from tui.api import (
 from tui.api.errors import API_KEYS_PLACE
 from tui.demo import DemoServer
 from tui.state import HelpdeskService
-from tui.state.optional import LOOKUPS, why_unavailable
+from tui.state.optional import LOOKUPS, unavailable_notice, why_unavailable
 
 # The demo route tag of each lookup's list endpoint (tui/demo/app.py ROUTES).
 TAGS = {
@@ -208,10 +208,18 @@ def test_a_refused_lookup_says_what_was_refused_and_where_to_allow_it(name: str)
     error = refused(name)
     part = LOOKUPS[name]
     text = why_unavailable(part, error)
-    # The endpoint and its 403 (not a tag Deskpro may not have), and where an admin allows it.
-    assert f"may not use GET {part.endpoint} (403" in text
-    assert API_KEYS_PLACE in text
+    # The endpoint and its 403 (not a tag Deskpro may not have), and what still works.
+    assert f"may not use GET {part.endpoint} (403)" in text
     assert text.endswith(f"{LOOKUPS[name].without}.")
+    assert API_KEYS_PLACE in unavailable_notice([(part, error)])  # where an admin allows it
+
+
+def test_several_unavailable_lookups_make_one_notice() -> None:
+    failures = [(LOOKUPS["teams"], refused("teams")), (LOOKUPS["filters"], not_found("filters"))]
+    lines = unavailable_notice(failures).splitlines()
+    assert lines[:2] == [why_unavailable(part, error) for part, error in failures]
+    assert lines[2:] == [f"An admin can allow the API key more under {API_KEYS_PLACE}."]
+    assert API_KEYS_PLACE not in unavailable_notice(failures[1:])  # a 404 is no one's to allow
 
 
 def test_any_other_failure_still_ends_with_what_works() -> None:

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.screen import Screen
 
 from tui.state import HelpdeskService
-from tui.state.optional import LOOKUPS, is_lasting, why_unavailable
+from tui.state.optional import LOOKUPS, is_lasting, unavailable_notice
 from tui.text import safe
 
 
@@ -27,9 +27,8 @@ async def lookups_ready(
     await service.load_lookups([*needs, *(n for n in wants if n not in lasting)])
     for name in needs:
         if (error := service.lookup_errors.get(name)) is not None:
-            screen.notify(
-                why_unavailable(LOOKUPS[name], error), title="Not available", severity="error"
-            )
+            notice = unavailable_notice([(LOOKUPS[name], error)])
+            screen.notify(notice, title="Not available", severity="error")
             return False
     tell_unavailable(screen, service)
     return True
@@ -38,15 +37,15 @@ async def lookups_ready(
 def tell_unavailable(screen: Screen[object], service: HelpdeskService) -> None:
     """Say once (until it loads) which lookup the helpdesk refused or lacks, and what
     works meanwhile. Passing failures (an outage, a timeout) are the status bar's."""
-    for name, error in service.lookup_errors.items():
-        if is_lasting(error) and name not in service.told_unavailable:
-            service.told_unavailable.add(name)
-            screen.notify(
-                why_unavailable(LOOKUPS[name], error),
-                title="Working without it",
-                severity="warning",
-                timeout=20,
-            )
+    untold = [
+        name
+        for name, error in service.lookup_errors.items()
+        if is_lasting(error) and name not in service.told_unavailable
+    ]
+    if untold:
+        service.told_unavailable.update(untold)
+        notice = unavailable_notice([(LOOKUPS[n], service.lookup_errors[n]) for n in untold])
+        screen.notify(notice, title="Working without it", severity="warning", timeout=20)
 
 
 def department_options(service: HelpdeskService) -> list[tuple[Text, int]]:

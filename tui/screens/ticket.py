@@ -16,7 +16,7 @@ from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import Command, bindings
 from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
-from tui.state.optional import ATTACHMENTS, is_lasting, why_unavailable
+from tui.state.optional import ATTACHMENTS, is_lasting, unavailable_notice, why_failed
 from tui.type_ahead import opens_text_box
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.message_view import MessageView
@@ -173,7 +173,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         if is_lasting(error) and "attachments" not in told:
             told.add("attachments")
             self.notify(
-                why_unavailable(ATTACHMENTS, error),
+                unavailable_notice([(ATTACHMENTS, error)]),
                 title="Working without it",
                 severity="warning",
                 timeout=20,
@@ -212,7 +212,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             views.insert(
                 0,
                 Static(
-                    f"Files are not listed: {self.attachments_error}",
+                    f"Files are not listed: {why_failed(ATTACHMENTS, self.attachments_error)}.",
                     classes="thread-notice",
                     markup=False,
                 ),

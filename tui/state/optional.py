@@ -82,15 +82,25 @@ def is_lasting(error: DeskproError) -> bool:
     return isinstance(error, lasting)
 
 
+def why_failed(part: Part, error: DeskproError) -> str:
+    """Why `part` could not be loaded, in a clause: the endpoint for a refusal or an absence
+    (a tag name Deskpro does not document would send an admin looking for nothing)."""
+    if isinstance(error, NotFoundError):
+        return f"this helpdesk has no {part.endpoint} (404)"
+    if isinstance(error, PermissionDeniedError):
+        return f"the API key may not use GET {part.endpoint} (403)"
+    return str(error).rstrip(".")
+
+
 def why_unavailable(part: Part, error: DeskproError) -> str:
     """One sentence for the agent: what failed, why, and what still works."""
-    if isinstance(error, NotFoundError):
-        reason = f"this helpdesk has no {part.endpoint} (404)"
-    elif isinstance(error, PermissionDeniedError):
-        reason = (
-            f"the API key may not use GET {part.endpoint} (403; an admin can allow it under "
-            f"{API_KEYS_PLACE})"
-        )
-    else:
-        reason = str(error)
-    return f"Could not load {part.what}: {reason.rstrip('.')}. Meanwhile {part.without}."
+    return f"Could not load {part.what}: {why_failed(part, error)}. Meanwhile {part.without}."
+
+
+def unavailable_notice(failures: list[tuple[Part, DeskproError]]) -> str:
+    """One notice for what could not be loaded (a key without several tags would otherwise
+    raise a pile of them), ending with who can change it."""
+    lines = [why_unavailable(part, error) for part, error in failures]
+    if any(isinstance(error, PermissionDeniedError) for _part, error in failures):
+        lines.append(f"An admin can allow the API key more under {API_KEYS_PLACE}.")
+    return "\n".join(lines)
