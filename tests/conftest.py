@@ -33,3 +33,23 @@ def make_demo_server() -> Iterator[Callable[..., DemoServer]]:
     yield make
     for server in servers:
         server.stop()
+
+
+@pytest.fixture(autouse=True)
+def presses_wait_for_their_effect(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`pilot.press` returns once its keys have taken effect in the app (a screen they open
+    is up and focused), as a person typing slowly would see it. Without this, a test could
+    look at the screen while the app still holds keys for one that is opening."""
+    from textual.pilot import Pilot
+
+    press = Pilot.press
+
+    async def press_and_wait(self: Pilot[Any], *keys: str) -> None:
+        await press(self, *keys)
+        key_order = getattr(self.app, "key_order", None)
+        for _ in range(1000):  # bounded: a stuck key fails the test, not the run
+            if key_order is None or key_order.idle:
+                return
+            await self.pause(0.01)
+
+    monkeypatch.setattr(Pilot, "press", press_and_wait)

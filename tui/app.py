@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -12,8 +13,8 @@ from textual.app import App
 from tui import process
 from tui.commands import GLOBAL_COMMANDS, ScreenCommands, bindings
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings
+from tui.key_order import KeyOrder
 from tui.state import HelpdeskService
-from tui.type_ahead import TypeAhead, insert
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -56,7 +57,7 @@ class DeskproApp(App[None]):
         # Strings a crash report must not contain (the API key and its code part).
         self.secrets = list(secrets or [])
         self.crash_report: Path | None = None
-        self.type_ahead = TypeAhead()
+        self.key_order = KeyOrder(self, self._deliver)  # keys in order, as if typed slowly
 
     @property
     def refresh_seconds(self) -> int:
@@ -110,19 +111,21 @@ class DeskproApp(App[None]):
             if ticket_id is not None:
                 self.open_ticket(ticket_id, origin)
 
-        self.type_ahead.begin()  # letters typed before the form is up go into it
         self.push_screen(ComposeScreen(self.service, max_bytes=max_bytes), sent)
 
-    def on_key(self, event: events.Key) -> None:
-        """A printable key that comes back up unused was typed before the text box meant
-        for it had focus (see `tui.type_ahead`): it goes into the box focused now, or is
-        kept for the one opening."""
-        char = event.character
-        if not (event.is_printable and char):
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self.key_order.take(event)  # from the terminal: one at a time, in order
             return
-        taken = self.focused is not None and insert(self.focused, char)
-        if taken or self.type_ahead.keep(char):
-            event.stop()
+        await super().on_event(event)
+
+    async def _deliver(self, event: events.Event) -> None:
+        await super().on_event(event)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        result = super().push_screen(*args, **kwargs)
+        self.key_order.pushed()
+        return result
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import io
+import unicodedata
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 import pytest
 from rich.console import Console
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -82,3 +85,29 @@ def create_ticket(demo_server: DemoServer) -> CreateTicket:
             return await dp.create_ticket(subject=subject, **fields)  # type: ignore[arg-type]
 
     return create
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal sends for `key` (as Pilot builds it)."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+async def burst(pilot: Pilot[object], *keys: str) -> None:
+    """Keys that arrive together, as in one read over SSH or tmux: all are queued before
+    the first is handled. Returns once every one of them has taken effect."""
+    app = pilot.app
+    for key in keys:
+        app.post_message(key_event(key))
+    await until(pilot, lambda: app.key_order.idle, "the keys handled")  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
+async def typed(pilot: Pilot[object], text: str) -> None:
+    """`text` arriving in one burst, a key a character (as `tmux send-keys -l` sends it)."""
+    await burst(pilot, *text)

@@ -42,7 +42,6 @@ from tui.state.outgoing import (
     validate,
 )
 from tui.text import safe
-from tui.type_ahead import give_to
 from tui.widgets.attachment_list import AttachmentList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.markdown_area import MarkdownArea
@@ -165,7 +164,7 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
         self.check_requester(draft.to)
         # Continue where the agent stopped: the first required field still empty.
         empty = [f for f in ("to", "subject") if not self.query_one(f"#{f}", Input).value]
-        give_to(self.query_one(f"#{empty[0]}" if empty else "#message"))
+        self.query_one(f"#{empty[0]}" if empty else "#message").focus()
 
     def _select(self, name: str, value: int | None) -> None:
         select = self.query_one(f"#{name}", Select)

@@ -12,8 +12,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 
-from tui.type_ahead import give_to
-
 R = TypeVar("R")
 
 
@@ -38,7 +36,7 @@ class FilterPicker(ModalScreen[R | None], Generic[R]):
 
     def on_mount(self) -> None:
         self.refill("")
-        give_to(self.query_one("#picker-filter", Input))
+        self.query_one("#picker-filter", Input).focus()
 
     def refill(self, query: str) -> None:
         options = self.query_one(OptionList)

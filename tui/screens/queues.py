@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from tui import process
 from tui.api import DeskproConnectionError, DeskproError, RateLimitedError, ServerError
 from tui.commands import Command, bindings
+from tui.key_order import opens_screen
 from tui.screens.failures import ReportsWorkerFailures
 from tui.screens.lookups import tell_unavailable
 from tui.screens.prefetch import PrefetchesConversation
@@ -24,7 +25,6 @@ from tui.screens.queue_filter import FiltersRows
 from tui.state import HelpdeskService, QueueSpec, QueueView
 from tui.state.backoff import RefreshBackoff
 from tui.state.optional import LOOKUPS
-from tui.type_ahead import opens_text_box
 from tui.widgets.filter_box import FilterBox
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.list_header import ListHeader
@@ -379,7 +379,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         self.ticket_list.refresh()
         self.query_one(StatusBar).marked = 0
 
-    @opens_text_box
+    @opens_screen
     @work(exclusive=True, group="assign", exit_on_error=False)
     async def action_assign(self) -> None:
         from tui.screens.actions import assign_tickets
@@ -388,7 +388,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
             self._unmark()
         self._reload_after_change()
 
-    @opens_text_box
+    @opens_screen
     @work(exclusive=True, group="status", exit_on_error=False)
     async def action_status(self) -> None:
         from tui.screens.actions import set_status_of

@@ -19,7 +19,6 @@ from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.state.pending import StatusNotSetError
 from tui.text import markdown_to_html, safe
-from tui.type_ahead import give_to
 from tui.widgets.markdown_area import MarkdownArea
 
 UNCHANGED = "__unchanged__"
@@ -73,7 +72,7 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
         known = {value for _label, value in self._status_options()}
         select.value = status if status in known else UNCHANGED
         body.move_cursor(body.document.end)
-        give_to(body)
+        body.focus()
 
     @on(TextArea.Changed, "#body")
     @on(Select.Changed, "#status")

@@ -14,10 +14,10 @@ from textual.widgets import Static
 
 from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import Command, bindings
+from tui.key_order import opens_screen
 from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.state.optional import ATTACHMENTS, is_lasting, unavailable_notice, why_failed
-from tui.type_ahead import opens_text_box
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.message_view import MessageView
 from tui.widgets.status_bar import StatusBar
@@ -90,7 +90,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
     def compose(self) -> ComposeResult:
         yield TicketHeader(id="ticket-header")
         with VerticalScroll(id="thread"):
-            yield Static("Loading the conversation…", id="thread-state")
+            yield Static("Loading the conversation…", classes="thread-state")
         yield StatusBar(clock=self.clock, id="status-bar")
         yield KeyFooter()
 
@@ -137,12 +137,12 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         (messages and attachments are asked for together), or none when the queue
         prefetched it while the cursor rested on the ticket. Only the messages are
         needed: the thread shows without its attachments list or a fresh header."""
-        if self._show_prefetched():
+        if await self._show_prefetched():
             return
         cached = self.service.cached_messages(self.ticket_id)
         if cached is not None:
             self.messages = cached
-            self.show_thread()
+            await self.show_thread()
         optional = [self.service.attachments(self.ticket_id)]
         if self.ticket is None:  # opened by id, not from a list: the header needs it too
             optional.append(self.service.ticket(self.ticket_id))
@@ -153,7 +153,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             if isinstance(result, BaseException) and not isinstance(result, DeskproError):
                 raise result  # a bug, not the helpdesk
         if isinstance(messages, DeskproError):
-            self.query_one("#thread-state", Static).update(
+            await self._say(
                 f"Could not load the conversation: {messages}\nPress ctrl+r to try again."
             )
             return
@@ -164,7 +164,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         if self.attachments_error is not None:
             self._tell_attachments_unavailable(self.attachments_error)
         self.show_header()
-        self.show_thread()
+        await self.show_thread()
 
     def _tell_attachments_unavailable(self, error: DeskproError) -> None:
         """Once a session when the helpdesk refuses or lacks the list; a passing failure
@@ -179,17 +179,28 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
                 timeout=20,
             )
 
-    def _show_prefetched(self) -> bool:
+    async def _show_prefetched(self) -> bool:
         attachments = self.service.prefetched.take(self.ticket_id, self.ticket)
         messages = self.service.cached_messages(self.ticket_id)
         if attachments is None or messages is None or self.ticket is None:
             return False
         self.messages, self.attachments = messages, attachments
-        self.show_thread()
+        await self.show_thread()
         return True
 
-    def show_thread(self) -> None:
+    async def _say(self, text: str) -> None:
+        """The thread shows `text` alone (loading, or why it cannot)."""
+        await self._replace_thread([Static(text, classes="thread-state", markup=False)])
+
+    async def _replace_thread(self, views: list[Static]) -> None:
+        # The old views are gone before the new ones come: keys that arrive together
+        # (J J) must not find two threads, nor mount into one going away.
         thread = self.query_one("#thread", VerticalScroll)
+        with self.app.batch_update():
+            await thread.remove_children()
+            await thread.mount_all(views)
+
+    async def show_thread(self) -> None:
         now = self.clock()
         by_message: dict[int, list[Attachment]] = {}
         for attachment in self.attachments:
@@ -217,11 +228,9 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
                     markup=False,
                 ),
             )
-        with self.app.batch_update():
-            thread.remove_children()
-            if not ordered:
-                thread.mount(Static("This ticket has no messages.", id="thread-state"))
-            thread.mount_all(views)
+        if not ordered:
+            views.append(Static("This ticket has no messages.", classes="thread-state"))
+        await self._replace_thread(views)
 
     # -- actions ----------------------------------------------------------------------
 
@@ -236,15 +245,15 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
     def action_scroll(self, lines: int) -> None:
         self.query_one("#thread", VerticalScroll).scroll_relative(y=lines * 3, animate=False)
 
-    def action_flip(self) -> None:
+    async def action_flip(self) -> None:
         self.newest_first = not self.newest_first
-        self.show_thread()
+        await self.show_thread()
 
     def action_refresh(self) -> None:
         self.service.forget_thread(self.ticket_id)
         self.load()
 
-    def action_neighbour(self, delta: int) -> None:
+    async def action_neighbour(self, delta: int) -> None:
         next_id = self.neighbour(self.ticket_id, delta) if self.neighbour else None
         if next_id is None:
             self.app.bell()
@@ -252,19 +261,16 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             return
         self.ticket_id = next_id
         self.messages, self.attachments, self.attachments_error = [], [], None
-        self.query_one("#thread", VerticalScroll).remove_children()
-        self.query_one("#thread", VerticalScroll).mount(
-            Static("Loading the conversation…", id="thread-state")
-        )
         self.show_header()
+        await self._say("Loading the conversation…")
         self.load()
 
-    @opens_text_box
+    @opens_screen
     @work(exclusive=True, group="compose", exit_on_error=False)
     async def action_reply(self) -> None:
         await self._write_message(note=False)
 
-    @opens_text_box
+    @opens_screen
     @work(exclusive=True, group="compose", exit_on_error=False)
     async def action_note(self) -> None:
         await self._write_message(note=True)
@@ -281,14 +287,14 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             self.load()
             self.notify("Note added." if note else "Reply sent.")
 
-    @opens_text_box
+    @opens_screen
     @work(exclusive=True, group="status", exit_on_error=False)
     async def action_status(self) -> None:
         from tui.screens.actions import set_status_of
 
         await set_status_of(self, self.service, [self.ticket_id])
 
-    @opens_text_box
+    @opens_screen
     @work(exclusive=True, group="assign", exit_on_error=False)
     async def action_assign(self) -> None:
         from tui.screens.actions import assign_tickets
