@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
+from textual.keys import _character_to_key
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.worker import Worker
@@ -33,6 +34,7 @@ from textual.worker import Worker
 F = TypeVar("F", bound=Callable[..., Any])
 Deliver = Callable[[events.Event], Awaitable[None]]
 
+HOP_LOOK = 0.02  # seconds between looks at whether a queue is closing
 HOP_TIMEOUT = 1.0  # seconds one message queue may take to reach a key (a closing widget never does)
 FOCUS_ROUNDS = 50  # turns a new screen gets to mount and focus a widget
 FINISHED_POLL = 0.01  # seconds between looks at an opener that has not opened yet
@@ -51,6 +53,7 @@ class KeyOrder:
         self._follower: asyncio.Task[None] | None = None
         self._opener: Worker[Any] | None = None
         self._pushed = asyncio.Event()
+        self.received = 0  # keys and pastes from the terminal so far
 
     async def take(self, event: events.Event) -> None:
         """Handle `event` now if nothing before it is still taking effect, else after."""
@@ -58,6 +61,7 @@ class KeyOrder:
             self._released = None
             await self._handle(event)
             return
+        self.received += 1
         self._waiting.extend(self._split(event))
         if not self._busy:
             self._busy = True
@@ -134,11 +138,13 @@ class KeyOrder:
         """An `alt+x` nothing binds is Escape then `x`."""
         if not isinstance(event, events.Key) or not event.key.startswith("alt+"):
             return [event]
-        rest = event.key.removeprefix("alt+")
-        if self._bound(event.key) or not rest:
+        if self._bound(event.key):
             return [event]
-        char = rest if len(rest) == 1 else (event.character if event.is_printable else None)
-        return [events.Key("escape", "\x1b"), events.Key(rest, char)]
+        escape = events.Key("escape", "\x1b")
+        char = event.character
+        if char and len(char) == 1 and char.isprintable():  # alt+shift+j came from "J"
+            return [escape, events.Key(char if char.isalnum() else _character_to_key(char), char)]
+        return [escape, events.Key(event.key.removeprefix("alt+"), None)]
 
     def _bound(self, key: str) -> bool:
         chains = (*self.app.screen._binding_chain, *self.app.screen._modal_binding_chain)
@@ -146,13 +152,15 @@ class KeyOrder:
 
 
 async def _drained(node: MessagePump) -> None:
-    """Until `node` has handled every message it had queued (the key among them)."""
-    if not node.is_running:
-        return
+    """Until `node` has handled every message it had queued (the key among them), or is
+    closing (a screen dismissed by the key never gets to the callback)."""
     reached = asyncio.Event()
     node.call_later(reached.set)
-    with suppress(TimeoutError):  # closed meanwhile: nothing more to wait for there
-        await asyncio.wait_for(reached.wait(), HOP_TIMEOUT)
+    for _ in range(round(HOP_TIMEOUT / HOP_LOOK)):
+        if reached.is_set() or not node.is_running or node._closing:
+            return
+        with suppress(TimeoutError):
+            await asyncio.wait_for(reached.wait(), HOP_LOOK)
 
 
 async def _focused(screen: Screen[Any]) -> None:

@@ -98,13 +98,17 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, char)
 
 
-async def burst(pilot: Pilot[object], *keys: str) -> None:
+async def burst(pilot: Pilot[object], *keys: str | events.Key) -> None:
     """Keys that arrive together, as in one read over SSH or tmux: all are queued before
     the first is handled. Returns once every one of them has taken effect."""
     app = pilot.app
+    key_order = app.key_order  # type: ignore[attr-defined]
+    expected = key_order.received + len(keys)
     for key in keys:
-        app.post_message(key_event(key))
-    await until(pilot, lambda: app.key_order.idle, "the keys handled")  # type: ignore[attr-defined]
+        app.post_message(key if isinstance(key, events.Key) else key_event(key))
+    await until(
+        pilot, lambda: key_order.received == expected and key_order.idle, "the keys handled"
+    )
     await pilot.pause()
 
 

@@ -3,6 +3,7 @@ handled by the screen and widget focused once the keys before it have taken effe
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, TextArea
 
 from tui.app import DeskproApp
@@ -80,6 +81,18 @@ async def test_escape_then_a_key_quickly_is_not_read_as_alt(app: DeskproApp) -> 
         assert screen.query_one("#filter", Input).value == "e"
         assert screen.ticket_list.row_count > 2
         assert screen.ticket_list.has_focus and screen.ticket_list.cursor == 2
+
+
+async def test_escape_then_a_capital_quickly_leaves_the_reply_and_runs_the_key(
+    app: DeskproApp,
+) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        queues = await queue_loaded(pilot)
+        second = queues.ticket_list.id_at(1)
+        screen = await open_ticket(pilot, app)
+        escape_j = events.Key("alt+shift+j", "J")  # Escape then J, as a terminal reads them
+        await burst(pilot, "r", *"Later", escape_j)
+        assert app.screen is screen and screen.ticket_id == second
 
 
 async def test_next_ticket_twice_in_one_burst(app: DeskproApp) -> None:
