@@ -327,8 +327,8 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         """The ticket after (or before) `ticket_id` in this list; moves the cursor there,
         so coming back to the queue lands on the ticket last opened."""
         index = self.ticket_list.index_of(ticket_id)
-        if index is None:
-            return None
+        if index is None:  # it left the queue (assigned away, say): the rows after it moved up
+            index = self.ticket_list.cursor - (1 if delta > 0 else 0)
         next_id = self.ticket_list.id_at(index + delta)
         if next_id is not None:
             self.ticket_list.cursor = index + delta
