@@ -27,12 +27,13 @@ def test_demo_queue_ticket_and_quit(pane_at: Callable[[tuple[int, int]], Pane]) 
 
 def test_80x24_shows_the_queue_legibly(pane_at: Callable[[tuple[int, int]], Pane]) -> None:
     pane = pane_at((80, 24))
-    screen = pane.wait_for(lambda s: "Subject" in s and "awaiting" in s, "the queue at 80x24")
+    screen = pane.wait_for(lambda s: "Subject" in s and "wait agent" in s, "the queue at 80x24")
     lines = screen.splitlines()
     header = next(line for line in lines if "Subject" in line)
     assert "Status" in header and "Updated" in header
-    rows = [line for line in lines if "awaiting" in line]
+    rows = [line for line in lines if "wait agent" in line or "wait user" in line]
     assert len(rows) >= 5
     assert all(len(line) <= 80 for line in lines)
+    assert "My tickets" in lines[-2] and "? Help" in lines[-1]  # the queue named, help offered
     pane.keys("C-q")
     pane.wait_for(lambda s: "DESKPRO-TUI-EXITED=0" in s, "a clean exit")

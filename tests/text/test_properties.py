@@ -179,5 +179,5 @@ moments = st.datetimes(
 @FAST
 @given(st.one_of(moments, st.datetimes()), st.one_of(moments, st.datetimes()))
 def test_relative_time_fits_a_column(dt: datetime, now: datetime) -> None:
-    assert cell_width(relative_time(dt, now)) <= 10
+    assert cell_width(relative_time(dt, now)) <= 8
     assert long_time(dt, now)

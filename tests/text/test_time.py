@@ -27,19 +27,19 @@ NOW = datetime(2025, 3, 8, 14, 2, 30, tzinfo=UTC)  # a Saturday
         (timedelta(days=27), "3w"),
         (timedelta(days=28), "Feb 8"),
         (timedelta(days=66), "Jan 1"),
-        (timedelta(days=67), "2024-12-31"),
-        (timedelta(days=800), "2022-12-29"),
+        (timedelta(days=67), "Dec 2024"),
+        (timedelta(days=800), "Dec 2022"),
         (timedelta(minutes=-5), "in 5m"),
         (timedelta(hours=-3), "in 3h"),
         (timedelta(days=-2), "in 2d"),
         (timedelta(days=-30), "Apr 7"),
-        (timedelta(days=-300), "2026-01-02"),
+        (timedelta(days=-300), "Jan 2026"),
     ],
 )
 def test_relative_time(ago: timedelta, expected: str) -> None:
     result = relative_time(NOW - ago, NOW)
     assert result == expected
-    assert cell_width(result) <= 10
+    assert cell_width(result) <= 8
 
 
 def test_relative_time_none() -> None:

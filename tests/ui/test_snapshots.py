@@ -1,4 +1,5 @@
-"""Snapshots of the queues and ticket screens at 80x24 and 120x36.
+"""Snapshots of the queues and ticket screens at 80x24, 100x30, 120x36 and 160x48 (the
+assign picker at the smallest and the usual size).
 
 Each runs against its own demo helpdesk seeded at a fixed date, with the app's clock
 fixed too, so relative times ("3d") and every row are the same on every run.
@@ -21,7 +22,8 @@ from tui.widgets.queue_sidebar import QueueSidebar
 
 from .conftest import FIXED_NOW, make_service, queue_loaded, until
 
-SIZES = [(80, 24), (120, 36)]
+SIZES = [(80, 24), (100, 30), (120, 36), (160, 48)]
+PICKER_SIZES = [(80, 24), (120, 36)]
 
 
 def snapshot_app(make_demo_server: Callable[..., DemoServer]) -> DeskproApp:
@@ -69,7 +71,7 @@ async def assign_open(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", PICKER_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_assign_modal(snap_compare, make_demo_server, size: tuple[int, int]) -> None:
     app = snapshot_app(make_demo_server)
     assert snap_compare(app, terminal_size=size, run_before=assign_open)

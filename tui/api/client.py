@@ -43,6 +43,9 @@ from tui.api.uploads import MultipartFile
 from tui.api.uploads import Progress as UploadProgress
 
 T = TypeVar("T")
+# Idle connections are dropped before servers commonly drop them (Apache: 5 s), so a request
+# is not sent on a connection the server is closing: its answer would be lost.
+KEEPALIVE_SECONDS = 4.0
 
 
 def _json(response: httpx.Response, tag: str | None, path: str) -> Any:
@@ -93,7 +96,12 @@ class DeskproClient:
             headers["X-DeskPRO-Agent-ID"] = str(agent_id)
         self._auth = KeyAuth(root, api_key, auth_scheme)
         http = httpx.AsyncClient(
-            auth=self._auth, headers=headers, timeout=timeout, verify=verify, transport=transport
+            auth=self._auth,
+            headers=headers,
+            timeout=timeout,
+            verify=verify,
+            transport=transport,
+            limits=httpx.Limits(keepalive_expiry=KEEPALIVE_SECONDS),
         )
         self._t = Transport(
             http, root, policy=retry or RetryPolicy(), on_retry=on_retry, sleep=sleep, clock=clock

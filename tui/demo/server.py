@@ -76,6 +76,9 @@ def make_uvicorn(app: Any, *, standalone: bool = False) -> ReadyServer:
         log_level="info" if standalone else "warning",
         access_log=standalone,
         timeout_graceful_shutdown=2,
+        # As long as nginx keeps idle connections: a client reusing one just as the server
+        # closes it loses the answer (a write then looks lost, and is looked for).
+        timeout_keep_alive=75,
         server_header=False,
     )
     return ReadyServer(config)

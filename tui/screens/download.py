@@ -18,6 +18,7 @@ from tui.api.downloads import safe_filename
 from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.text import safe
+from tui.widgets.key_list import KeyList
 
 
 class AttachmentPicker(ModalScreen[Attachment | None]):
@@ -30,7 +31,7 @@ class AttachmentPicker(ModalScreen[Attachment | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Download which attachment?", classes="dialog-title")
-            yield OptionList(
+            yield KeyList(
                 *[
                     Option(
                         f"[{n}] {safe(a.blob.filename)}  {safe(a.blob.filesize_readable)}",

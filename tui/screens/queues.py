@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -79,6 +80,14 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
             show=False,
         ),
         Command("queues.refresh", "ctrl+r", "refresh", "Refresh", "Reload the queue now"),
+        Command(
+            "queues.number",
+            "1",
+            "queue(1)",
+            "Queue 1-9",
+            "Digits 1 to 9 switch to the sidebar's queues, in order",
+            show=False,
+        ),
         Command("queues.sidebar", "tab", "toggle_focus", "Queues", "Move between queues and list"),
         Command("queues.sort", "o", "sort", "Sort", "Choose the order of the list"),
         Command("queues.compose", "c", "compose", "New ticket", "Write a new ticket"),
@@ -92,7 +101,10 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
             show=False,
         ),
     )
-    BINDINGS = bindings(COMMANDS_LIST)
+    BINDINGS = [
+        *bindings(COMMANDS_LIST),
+        *(Binding(str(n), f"queue({n})", show=False) for n in range(2, 10)),
+    ]
     # Focused from the first frame: Textual's default (the first focusable widget, the
     # sidebar) would build the footer's keys once for it and again for the list.
     AUTO_FOCUS = "#tickets"
@@ -212,6 +224,10 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
             view = self.views[spec] = QueueView(spec)
             self.service.paint_from_cache(view)
         self.view = view
+        self._name_queue()
+        hidden = frozenset({"agent"}) if spec.one_agent else frozenset()
+        self.ticket_list.hidden_columns = hidden
+        self.query_one(ListHeader).set_hidden(hidden)
         self.query_one(ListHeader).set_order(view.order_by, view.order_dir)
         self._show_rows()
         return self.load_pages(view, [1])
@@ -224,6 +240,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         except DeskproError as exc:
             self.app.notify(str(exc), title="Could not load tickets", severity="error")
         if view is self.view:
+            self._name_queue()
             self.ticket_list.page_loaded()
             if self.words:
                 self._show_rows()  # newly loaded rows may match the words
@@ -276,9 +293,18 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         if leaving:
             view.drop(leaving)
             self.stale = True
+            self._name_queue()
             self._show_rows()
         elif ids & self.ticket_list.visible_ids():
             self.ticket_list.refresh()
+
+    def _name_queue(self) -> None:
+        """The status bar names the queue shown and its count (always visible, also when
+        the sidebar is folded away)."""
+        view = self.view
+        if view is not None:
+            count = "" if view.total is None else f" {view.total}"
+            self.query_one(StatusBar).queue = f"{view.spec.title}{count}"
 
     def _leaves(self, spec: QueueSpec, ticket_id: int) -> bool:
         ticket = self.service.tickets.get(ticket_id)
@@ -335,6 +361,13 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         return next_id
 
     # -- actions ----------------------------------------------------------------------
+
+    def action_queue(self, number: int) -> None:
+        """The sidebar's `number`-th queue, from anywhere on the screen."""
+        sidebar = self.query_one(QueueSidebar)
+        index = sidebar.index_of_choice(number)
+        if index is not None:
+            sidebar.highlighted = index  # its highlight shows the queue
 
     def action_compose(self) -> None:
         self.app.open_compose(self)  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.widgets.columns import SORTABLE
+from tui.widgets.key_list import KeyList
 
 
 class SortPicker(ModalScreen[str | None]):
@@ -23,7 +24,7 @@ class SortPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Sort tickets by", classes="dialog-title")
-            yield OptionList(*[Option(title, id=key) for key, title in SORTABLE.items()])
+            yield KeyList(*[Option(title, id=key) for key, title in SORTABLE.items()])
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -31,6 +31,12 @@ class QueueSpec:
     def api_filters(self) -> dict[str, Any]:
         return dict(self.params)
 
+    @property
+    def one_agent(self) -> bool:
+        """Whether every ticket of the queue has the same agent (or none): "My tickets",
+        "Unassigned", `agent:` terms."""
+        return isinstance(dict(self.params).get("agent"), int)
+
     def admits(self, ticket: Ticket) -> bool | None:
         """Whether `ticket`, as it now is, belongs in this queue; None when only the
         helpdesk can tell (a saved filter, or terms other than status and agent)."""

@@ -35,8 +35,8 @@ def _local(dt: datetime, now: datetime) -> datetime:
 
 
 def relative_time(dt: datetime | None, now: datetime) -> str:
-    """At most 10 cells: "just now", "5m", "3h", "2d", "3w", then "Jan 5" this year or
-    "2024-01-05"; near-future times (due dates) read "in 5m" ... "in 3w"."""
+    """At most 8 cells: "just now", "5m", "3h", "2d", "3w", then "Jan 5" this year or
+    "Jan 2024"; near-future times (due dates) read "in 5m" ... "in 3w"."""
     if dt is None:
         return ""
     now = _aware(now)
@@ -52,7 +52,7 @@ def relative_time(dt: datetime | None, now: datetime) -> str:
                 return f"in {amount}" if ahead else amount
     if dt.year == now.year:
         return f"{MONTHS[dt.month - 1]} {dt.day}"
-    return f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}"
+    return f"{MONTHS[dt.month - 1]} {dt.year:04d}"
 
 
 def long_time(dt: datetime | None, now: datetime) -> str:

@@ -16,6 +16,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+CORNER_ACTIONS = frozenset({"app.help"})  # with the palette: always on screen
+
 
 class _Key(NamedTuple):
     key: str  # what pressing it sends
@@ -44,20 +46,21 @@ class KeyFooter(Widget):
     def _bindings_changed(self, _screen: Screen[object]) -> None:
         self.refresh()
 
-    def _keys(self) -> tuple[list[_Key], _Key | None]:
-        """The keys to show, one per action in binding order, and the palette's key."""
+    def _keys(self) -> tuple[list[_Key], list[_Key]]:
+        """The keys to show, one per action in binding order, and those kept at the right
+        edge however narrow the screen (help, the palette)."""
         app = self.app
         shown: list[_Key] = []
+        corner: list[_Key] = []
         actions: set[str] = set()
-        palette: _Key | None = None
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             key = _Key(binding.key, app.get_key_display(binding), binding.description, enabled)
             if binding.key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
-                palette = key
+                corner.append(key)
             elif binding.show and binding.action not in actions:
                 actions.add(binding.action)
-                shown.append(key)
-        return shown, palette
+                (corner if binding.action in CORNER_ACTIONS else shown).append(key)
+        return shown, corner
 
     def _draw(self, keys: list[_Key]) -> tuple[Text, list[tuple[int, int, _Key]]]:
         """The keys as text, and where each one is in it."""
@@ -74,10 +77,10 @@ class KeyFooter(Widget):
         return text, spans
 
     def render(self) -> Text:
-        shown, palette = self._keys()
+        shown, kept = self._keys()
         line, spans = self._draw(shown)
-        corner, corner_spans = self._draw([palette] if palette else [])
-        room = max(0, self.size.width - corner.cell_len)  # the palette keeps the right edge
+        corner, corner_spans = self._draw(kept)
+        room = max(0, self.size.width - corner.cell_len)  # help and palette keep the right edge
         line.truncate(room, pad=True)
         line.append_text(corner)
         line.stylize_before(self.rich_style)

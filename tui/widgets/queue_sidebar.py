@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.state import QueueSpec
 from tui.text import safe
+from tui.widgets.key_list import KeyList
 
-SIDEBAR_WIDTH = 26
+SIDEBAR_WIDTH = 23  # the prompt is 4 narrower: padding and the border
 
 
 def _prompt(spec: QueueSpec, count: int | None) -> Text:
-    label = safe(spec.title, max_len=SIDEBAR_WIDTH - 8)
     number = "…" if count is None else str(count)
+    label = safe(spec.title, max_len=SIDEBAR_WIDTH - 5 - len(number))
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(label)
     text.append(" " * max(1, SIDEBAR_WIDTH - 4 - len(label) - len(number)))
@@ -22,7 +22,7 @@ def _prompt(spec: QueueSpec, count: int | None) -> Text:
     return text
 
 
-class QueueSidebar(OptionList):
+class QueueSidebar(KeyList):
     """Queues by key; `set_count` fills in numbers as they arrive."""
 
     def __init__(self, **kwargs: object) -> None:

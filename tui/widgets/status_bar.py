@@ -27,6 +27,7 @@ class StatusBar(Static):
     helpdesk: reactive[str] = reactive("")
     agent: reactive[str] = reactive("")
     note: reactive[str] = reactive("")
+    queue: reactive[str] = reactive("")  # the queue shown, with its count
 
     def __init__(self, clock: Callable[[], datetime] | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -38,6 +39,8 @@ class StatusBar(Static):
     def render(self) -> Text:
         status = self.status
         text = Text(no_wrap=True, overflow="ellipsis")
+        if self.queue:  # first: at 80 columns the sidebar that names it is folded away
+            text.append(f" {safe(self.queue)} ", "reverse")
         text.append(f" {safe(self.helpdesk)} ", "bold")
         if self.agent:
             text.append(f"as {safe(self.agent)}  ")

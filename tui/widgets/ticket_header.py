@@ -35,10 +35,11 @@ def header_table(
     """A two-column grid of the ticket's facts; every value is plain text, never markup."""
     grid = Table.grid(padding=(0, 2), expand=True)
     # One line a fact, cut with an ellipsis: the conversation needs the room more.
+    # People with their emails need more room than statuses and dates.
     grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=3)
     grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+    grid.add_column(no_wrap=True, overflow="ellipsis", ratio=2)
     status = safe(ticket.status.replace("_", " "))
     if ticket.is_hold:
         status += " (on hold)"

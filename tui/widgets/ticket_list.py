@@ -26,7 +26,7 @@ from tui.api import Person, Ticket
 from tui.commands import Command, bindings
 from tui.state import EntityStore, QueueView
 from tui.text import cell_width, fit
-from tui.widgets.columns import Column, RowContext, fit_columns
+from tui.widgets.columns import Column, RowContext, fit_columns, is_compact
 
 Clock = Callable[[], datetime]
 # The component styles a repaint looks up, in `_Paint`'s order.
@@ -118,6 +118,7 @@ class TicketList(ScrollView, can_focus=True):
         self.narrowed: list[int] | None = None
         self.marked: set[int] = set()
         self.changed: set[int] = set()
+        self.hidden_columns: frozenset[str] = frozenset()  # saying the same on every row
         self.noted = noted  # ids of tickets known to hold an internal note (live view)
         self._requested: set[int] = set()
         self.message = ""  # shown in place of the rows while there are none
@@ -189,14 +190,15 @@ class TicketList(ScrollView, can_focus=True):
         style = self.get_component_rich_style
         now = self.clock()
         styles = [style(f"ticket-list--{name}") for name in PAINTED]
+        ctx = RowContext(self.people.get, now, self.noted, compact=is_compact(width))
         return _Paint(
             width,
             self.rich_style,
-            fit_columns(width),
-            RowContext(person=self.people.get, now=now, noted=self.noted),
+            fit_columns(width, self.hidden_columns),
+            ctx,
             *styles,
             # Relative times ("5m") change by the minute at most.
-            key=(width, self.rich_style, *styles, int(now.timestamp() // 60)),
+            key=(width, self.hidden_columns, self.rich_style, *styles, now.timestamp() // 60),
         )
 
     def render_line(self, y: int) -> Strip:
@@ -247,6 +249,8 @@ class TicketList(ScrollView, can_focus=True):
 
     def _row_text(self, ticket: Ticket, paint: _Paint) -> Text:
         text = Text(no_wrap=True, overflow="crop")
+        # An urgent ticket's urgency is coloured, or its number when urgency has no room.
+        marked_key = "urgency" if any(c.key == "urgency" for c, _w in paint.columns) else "ref"
         for n, (column, col_width) in enumerate(paint.columns):
             if n:
                 text.append(" ")
@@ -254,7 +258,7 @@ class TicketList(ScrollView, can_focus=True):
             if column.right:
                 value = " " * max(0, col_width - cell_width(value)) + value
             cell = fit(value, col_width)
-            urgent = column.key == "urgency" and ticket.urgency >= 8
+            urgent = column.key == marked_key and ticket.urgency >= 8
             text.append(cell, paint.urgent if urgent else Style())
         return text
 
