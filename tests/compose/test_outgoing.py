@@ -14,7 +14,6 @@ from tui.state.outgoing import (
     check_file,
     field_for,
     form_errors,
-    human_size,
     validate,
 )
 
@@ -76,15 +75,6 @@ def test_outgoing_file_knows_type_and_inline_only_for_images(tmp_path: Path) -> 
     png = OutgoingFile.from_path(image, inline=True)
     assert (png.content_type, png.is_image, png.inline, png.size) == ("image/png", True, True, 4)
     assert OutgoingFile.from_path(text, inline=True).inline is False
-
-
-def test_human_size() -> None:
-    assert [human_size(n) for n in (0, 1023, 1536, 25 * 1024 * 1024)] == [
-        "0 B",
-        "1023 B",
-        "1.5 KB",
-        "25.0 MB",
-    ]
 
 
 def test_draft_round_trip() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 from ui.conftest import until
@@ -21,18 +20,6 @@ from tui.screens.ticket import TicketScreen
 from .conftest import settled
 
 ATTEMPTS = 10  # at 30 % failures, ten refusals in a row would take a one-in-a-million run
-
-
-class Notices:
-    """Every notification the app shows (caught as a message hook of `run_test`)."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = []
-
-    def __call__(self, message: Message) -> None:
-        notification = getattr(message, "notification", None)
-        if notification is not None:
-            self.texts.append(str(notification.message))
 
 
 def _shown(static: Static) -> str:

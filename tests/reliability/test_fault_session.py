@@ -9,13 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from ui.conftest import queue_loaded
+from ui.conftest import Notices, queue_loaded
 
 from tui.app import DeskproApp
 from tui.demo import DemoServer
 
 from .conftest import LosingAnswers, db_rows, patient_service
-from .session import Notices, assign, compose_ticket, ticket_ready, write_message
+from .session import assign, compose_ticket, ticket_ready, write_message
 
 SAVED_AFTER_ALL = "It had been saved after all: not sent twice."
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from faults import Failure, ReadsFailAfterWrites, answer, time_out
 from textual.pilot import Pilot
-from ui.conftest import queue_loaded, until
+from ui.conftest import Notices, queue_loaded, until
 
 from tui.app import DeskproApp
 from tui.demo import DemoServer
@@ -20,7 +20,7 @@ from tui.screens.reply import ReplyScreen
 from tui.screens.ticket import TicketScreen
 
 from .conftest import db_rows, patient_service, settled
-from .session import Notices, set_status
+from .session import set_status
 
 
 async def _send(pilot: Pilot[Any], composer: Any) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from ui.conftest import until
+from ui.conftest import Notices, until
 
 from tui.api import DeskproClient, DeskproError
 from tui.app import DeskproApp
@@ -23,7 +23,6 @@ from tui.state.outgoing import DRAFT_KEY, NewTicket, send_new_ticket
 from tui.state.pending import UNKNOWN_START, PendingWrite
 
 from .conftest import PATIENT, db_rows
-from .session import Notices
 from .test_fault_session import SAVED_AFTER_ALL
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from ui.conftest import queue_loaded, until
+from ui.conftest import Notices, queue_loaded, until
 
 from tui.app import DeskproApp
 from tui.demo import DemoServer
@@ -19,7 +19,7 @@ from tui.screens.ticket import TicketScreen
 from tui.widgets.message_view import MessageView
 
 from .conftest import db_rows, patient_service
-from .session import Notices, assign, compose_ticket, set_status, ticket_ready, write_message
+from .session import assign, compose_ticket, set_status, ticket_ready, write_message
 
 CORE_TAGS = (
     "me.get",

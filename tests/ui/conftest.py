@@ -12,6 +12,7 @@ import pytest
 from rich.console import Console
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -69,6 +70,20 @@ def plain_text(widget: Static, width: int = 200) -> str:
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(widget.content)
     return console.export_text()
+
+
+class Notices:
+    """Every notification the app shows (caught as a message hook of `run_test`)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.titles: list[str] = []
+
+    def __call__(self, message: Message) -> None:
+        notification = getattr(message, "notification", None)
+        if notification is not None:
+            self.texts.append(str(notification.message))
+            self.titles.append(str(notification.title))
 
 
 CreateTicket = Callable[..., Awaitable[Ticket]]

@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from tui.api import DeskproError
 from tui.screens.assign import AssignScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.lookups import lookups_ready
 from tui.screens.status import StatusPicker
 from tui.state import HelpdeskService
+
+
+def _sentence(text: str) -> str:
+    """`text` with a capital first letter, the rest as written (names keep theirs)."""
+    return text[:1].upper() + text[1:]
+
+
+def _refusal(error: DeskproError) -> bool:
+    """The helpdesk said no (4xx), rather than failed to answer (5xx, the network)."""
+    return error.status is not None and 400 <= error.status < 500
 
 
 def _what(ticket_ids: list[int]) -> str:
@@ -27,7 +38,7 @@ async def _apply(
     **changes: object,
 ) -> bool:
     if len(ticket_ids) > 1 and not await screen.app.push_screen_wait(
-        ConfirmScreen(f"{done.capitalize()}: {len(ticket_ids)} tickets?")
+        ConfirmScreen(f"{_sentence(done)}: {len(ticket_ids)} tickets?")
     ):
         return False
     failures = await service.update_many(ticket_ids, **changes)
@@ -38,9 +49,10 @@ async def _apply(
     ok = len(ticket_ids) - len(failures)
     if len(lines) > 5:
         lines = [*lines[:5], f"… and {len(lines) - 5} more"]
+    refused = all(_refusal(exc) for exc in failures.values())
     screen.notify(
         "\n".join(lines),
-        title=f"{ok} of {len(ticket_ids)} changed; these were refused",
+        title=f"{ok} of {len(ticket_ids)} changed; these {'were refused' if refused else 'failed'}",
         severity="error",
         timeout=30,
     )

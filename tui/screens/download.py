@@ -17,7 +17,7 @@ from tui.api import Attachment, DeskproError
 from tui.api.downloads import safe_filename
 from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
-from tui.text import safe
+from tui.text import readable_size, safe
 from tui.widgets.key_list import KeyList
 
 
@@ -33,13 +33,15 @@ class AttachmentPicker(ModalScreen[Attachment | None]):
             yield Label("Download which attachment?", classes="dialog-title")
             yield KeyList(
                 *[
-                    Option(
-                        f"[{n}] {safe(a.blob.filename)}  {safe(a.blob.filesize_readable)}",
-                        id=str(n - 1),
-                    )
+                    Option(self._line(n, a), id=str(n - 1))
                     for n, a in enumerate(self.attachments, 1)
                 ]
             )
+
+    @staticmethod
+    def _line(number: int, attachment: Attachment) -> str:
+        blob = attachment.blob
+        return f"[{number}] {safe(blob.filename)}  {safe(readable_size(blob.filesize_readable))}"
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -39,6 +39,8 @@ class FiltersRows(_Base):
 
         def _open_view(self, spec: QueueSpec) -> Worker[None]: ...
 
+        def _unmark(self) -> int: ...
+
     @property
     def narrowing(self) -> bool:
         """Whether words typed are still to narrow the rows (typing has not paused yet)."""
@@ -125,6 +127,9 @@ class FiltersRows(_Base):
         filter_input = self.query_one("#filter", Input)
         if filter_input.has_focus and filter_input.value:
             self.ticket_list.focus()
+            return
+        if self.ticket_list.marked and not filter_input.has_focus:
+            self._unmark()  # escape first lets go of the marks, then of the filter
             return
         filter_input.value = ""
         self._set_filter_error("")

@@ -57,6 +57,14 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         ),
         Command("queues.mark", "space", "mark", "Mark", "Mark or unmark a ticket for bulk actions"),
         Command(
+            "queues.mark_all",
+            "ctrl+a,V",
+            "mark_all",
+            "Mark all",
+            "Mark every ticket shown (escape unmarks them all)",
+            show=False,
+        ),
+        Command(
             "queues.filter",
             "slash",
             "filter",
@@ -97,7 +105,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
             "escape",
             "clear_filter",
             "Clear filter",
-            "Clear the filter (or leave the filter box)",
+            "Unmark every marked ticket, or else clear the filter (or leave the filter box)",
             show=False,
         ),
     )
@@ -215,6 +223,9 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
             self._set_empty(f"Not connected: {exc}. Press ctrl+r to try again.")
 
     def show_queue(self, spec: QueueSpec) -> Worker[None]:
+        if spec != self.base and (count := self._unmark()):
+            # Marks belong to the queue they were made in: none act unseen in another.
+            self.notify(f"{count} marked {'ticket' if count == 1 else 'tickets'} unmarked.")
         self.base = spec
         return self._open_view(spec)
 
@@ -407,10 +418,20 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         current = self.ticket_list.current_id
         return [current] if current is not None else []
 
-    def _unmark(self) -> None:
+    def action_mark_all(self) -> None:
+        list_ = self.ticket_list
+        shown = (list_.id_at(i) for i in range(list_.row_count))
+        list_.marked = {i for i in shown if i is not None}
+        list_.refresh()
+        self.query_one(StatusBar).marked = len(list_.marked)
+
+    def _unmark(self) -> int:
+        """Unmark every ticket; how many were marked."""
+        count = len(self.ticket_list.marked)
         self.ticket_list.marked.clear()
         self.ticket_list.refresh()
         self.query_one(StatusBar).marked = 0
+        return count
 
     @opens_screen
     @work(exclusive=True, group="assign", exit_on_error=False)

@@ -17,7 +17,8 @@ class StatusPicker(FilterPicker[str]):
         self, statuses: list[TicketStatus], current: str | None, title: str = "Set status"
     ) -> None:
         super().__init__()
-        self.statuses = [s for s in statuses if s.status_code != "hidden"]
+        # What an agent sets: not hidden ones (deleted, spam, validating) nor their parent.
+        self.statuses = [s for s in statuses if s.status_code.split(".")[0] != "hidden"]
         self.current = current
         self.TITLE_TEXT = title
 

@@ -66,6 +66,8 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             "ticket.down", "j,down", "scroll(1)", "Scroll down", "Scroll the thread", show=False
         ),
         Command("ticket.up", "k,up", "scroll(-1)", "Scroll up", "Scroll the thread", show=False),
+        Command("ticket.top", "g,home", "ends(0)", "Top", "The thread's start", show=False),
+        Command("ticket.bottom", "G,end", "ends(1)", "Bottom", "The thread's end", show=False),
         Command("ticket.back", "escape,q", "back", "Back", "Back to the queue"),
     )
     BINDINGS = bindings(COMMANDS_LIST)
@@ -244,6 +246,13 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#thread", VerticalScroll).scroll_relative(y=lines * 3, animate=False)
+
+    def action_ends(self, end: int) -> None:
+        thread = self.query_one("#thread", VerticalScroll)
+        if end:
+            thread.scroll_end(animate=False)
+        else:
+            thread.scroll_home(animate=False)
 
     async def action_flip(self) -> None:
         self.newest_first = not self.newest_first

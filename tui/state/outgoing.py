@@ -19,7 +19,7 @@ from typing import Any, Literal
 from tui.api import Blob, DeskproError, PermissionDeniedError, Person, Ticket
 from tui.state.pending import PendingWrite
 from tui.state.service import HelpdeskService
-from tui.text import markdown_to_html
+from tui.text import human_size, markdown_to_html
 
 DRAFT_KEY = "compose"
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
@@ -28,17 +28,6 @@ FIELDS = ("to", "subject", "message", "department", "agent", "urgency", "labels"
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 UploadState = Literal["waiting", "uploading", "uploaded", "failed"]
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    value = size / 1024
-    for unit in ("KB", "MB"):
-        if value < 1024:
-            return f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} GB"
 
 
 def looks_like_email(text: str) -> bool:

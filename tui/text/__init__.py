@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from tui.text.markdown import markdown_to_html
     from tui.text.render import render_message
     from tui.text.sanitize import ELLIPSIS, plain, safe, safe_multiline
+    from tui.text.size import human_size, readable_size
     from tui.text.time import long_time, relative_time
     from tui.text.width import cell_width, fit
 
@@ -32,6 +33,8 @@ _HOMES = {
     "plain": "sanitize",
     "safe": "sanitize",
     "safe_multiline": "sanitize",
+    "human_size": "size",
+    "readable_size": "size",
     "long_time": "time",
     "relative_time": "time",
     "cell_width": "width",
@@ -44,10 +47,12 @@ __all__ = [
     "cell_width",
     "fit",
     "html_to_text",
+    "human_size",
     "long_time",
     "markdown_to_html",
     "message_text",
     "plain",
+    "readable_size",
     "relative_time",
     "render_message",
     "safe",

@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.widgets import ListItem, ListView, ProgressBar, Static
 
 from tui.commands import Command, bindings
-from tui.state.outgoing import OutgoingFile, human_size
-from tui.text import fit, safe
+from tui.state.outgoing import OutgoingFile
+from tui.text import fit, human_size, safe
 
 STATE_STYLES = {"waiting": "dim", "uploading": "bold", "uploaded": "green", "failed": "red"}
 COLUMNS = 9 + 2 + 16 + 8 + 10  # size, gap, type, inline mark, state

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.api import Attachment, Message, Person
-from tui.text import long_time, render_message, safe
+from tui.text import long_time, readable_size, render_message, safe
 
 
 def byline(message: Message, author: Person | None, now: datetime) -> Text:
@@ -30,7 +30,7 @@ def attachment_lines(attachments: list[Attachment], numbering: dict[int, int]) -
     lines = []
     for attachment in attachments:
         blob = attachment.blob
-        size = f" ({safe(blob.filesize_readable)})" if blob.filesize_readable else ""
+        size = f" ({safe(readable_size(blob.filesize_readable))})" if blob.filesize_readable else ""
         inline = " inline" if attachment.is_inline else ""
         line = Text(f"  [{numbering[attachment.id]}] ", "bold")
         line.append(f"{safe(blob.filename)}{size}{inline}")

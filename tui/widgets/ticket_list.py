@@ -31,6 +31,7 @@ from tui.widgets.columns import Column, RowContext, fit_columns, is_compact
 Clock = Callable[[], datetime]
 # The component styles a repaint looks up, in `_Paint`'s order.
 PAINTED = ("cursor", "marked", "changed", "loading", "urgent")
+MARK = "✓"  # over the first cell of a marked row (the number is right-aligned)
 ROW_CACHE = 512  # drawn rows kept: a few screens' worth
 
 LIST_COMMANDS = (
@@ -218,6 +219,8 @@ class TicketList(ScrollView, can_focus=True):
             return drawn[1]
         changed, marked, cursor = state
         text = self._row_text(ticket, paint)
+        if marked:  # a glyph, not colour alone: not every terminal shows the colour
+            text = Text(MARK) + text[len(MARK) :]
         text.stylize(paint.base)
         for on, style in ((changed, paint.changed), (marked, paint.marked), (cursor, paint.cursor)):
             if on:
