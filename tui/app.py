@@ -11,7 +11,7 @@ from textual import events
 from textual.app import App
 
 from tui import process
-from tui.commands import GLOBAL_COMMANDS, ScreenCommands, bindings
+from tui.commands import GLOBAL_COMMANDS, QueueCommands, ScreenCommands, bindings
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings
 from tui.key_order import KeyOrder
 from tui.state import HelpdeskService
@@ -30,7 +30,7 @@ class DeskproApp(App[None]):
         STYLES / "dialogs.tcss",
         STYLES / "compose.tcss",
     ]
-    COMMANDS = {ScreenCommands}
+    COMMANDS = {ScreenCommands, QueueCommands}
     BINDINGS = bindings(GLOBAL_COMMANDS)
     ENABLE_COMMAND_PALETTE = True
 

@@ -78,3 +78,26 @@ class ScreenCommands(Provider):
 
     async def _run(self, command: Command) -> None:
         await self.screen.run_action(command.action)
+
+
+class QueueCommands(Provider):
+    """Queues by name ("Queue: Billing queue"), on a screen that lists them (`queue_choices`:
+    each queue's number and title, as digits 1-9 and the sidebar choose them)."""
+
+    def _queues(self) -> list[tuple[int, str]]:
+        choices = getattr(self.screen, "queue_choices", None)
+        return choices() if callable(choices) else []
+
+    async def discover(self) -> Hits:
+        for number, title in self._queues():
+            yield DiscoveryHit(f"Queue: {title}", partial(self._show, number))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for number, title in self._queues():
+            text = f"Queue: {title}"
+            if (score := matcher.match(text)) > 0:
+                yield Hit(score, matcher.highlight(text), partial(self._show, number))
+
+    async def _show(self, number: int) -> None:
+        await self.screen.run_action(f"queue({number})")

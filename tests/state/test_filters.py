@@ -76,3 +76,14 @@ def test_matches_words_searches_subject_ref_id_and_requester() -> None:
     assert matches_words(t, ["bloggs"], people)
     assert matches_words(t, ["321"], people)
     assert not matches_words(t, ["printer", "water"], people)
+
+
+def test_terms_are_checked_before_they_are_sent() -> None:
+    q = parse_filter("status:pendng created:2020-13-45 created:yesterday..", LOOKUPS)
+    assert q.status is None and q.params == {}
+    assert len(q.errors) == 3
+    assert "status:pendng is not a status" in q.errors[0] and "pending" in q.errors[0]
+    assert "'2020-13-45' is not a date" in q.errors[1]
+    helpdesk = Lookups(1, statuses=["awaiting_agent", "custom_one"])
+    assert parse_filter("status:custom_one", helpdesk).status == ("custom_one",)
+    assert parse_filter("status:pending", helpdesk).errors  # not one this helpdesk has

@@ -3,6 +3,7 @@ key bar always offers help, emails are shown whole, and every list moves with j/
 
 from __future__ import annotations
 
+from textual.command import CommandList
 from textual.widgets import OptionList
 
 from tui.app import DeskproApp
@@ -94,3 +95,32 @@ async def test_digits_switch_queues(app: DeskproApp) -> None:
         await pilot.press("1")
         await until(pilot, lambda: screen.view.spec.key == "mine", "My tickets")
         assert screen.ticket_list.has_focus
+
+
+async def test_the_palette_finds_queues_by_name(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        await pilot.press("ctrl+p", *"queue: billing")
+
+        def first_hit() -> str:
+            hits = app.screen.query(CommandList)
+            if not hits or not hits.first().option_count:
+                return ""
+            return str(hits.first().get_option_at_index(0).prompt)
+
+        await until(pilot, lambda: "Billing" in first_hit(), "the queue found")
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: screen.view.spec.title == "Billing queue", "Billing queue")
+
+
+async def test_back_from_a_ticket_the_cursor_is_on_the_ticket_last_shown(
+    app: DeskproApp,
+) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        third = screen.ticket_list.id_at(2)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket")
+        await pilot.press("J", "J", "escape")
+        await until(pilot, lambda: app.screen is screen, "back to the queue")
+        assert screen.ticket_list.current_id == third

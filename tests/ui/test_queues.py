@@ -211,3 +211,20 @@ async def test_rows_drawn_again_when_a_name_or_the_ticket_changes(app: DeskproAp
         app.service.tickets.put(ticket.model_copy(update={"subject": "A new subject line"}))
         await pilot.pause()
         assert "A new subject line" in tl.render_line(0).text
+
+
+async def test_a_bad_term_is_said_inline_and_words_show_their_match_count(
+    app: DeskproApp,
+) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await queue_loaded(pilot)
+        total = screen.view.total
+        await pilot.press("slash", *"status:pendng", "enter")
+        error = plain_text(screen.query_one("#filter-error", Static))
+        assert "status:pendng is not a status" in error
+        assert screen.view.spec.key == "mine"  # nothing was sent
+        await pilot.press("escape", "escape", "slash", *"scanner", "enter")
+        await until(pilot, lambda: screen.ticket_list.narrowed is not None, "the words applied")
+        shown = len(screen.ticket_list.narrowed)
+        bar = screen.query_one(StatusBar).render().plain
+        assert f"My tickets {shown} of {total}" in bar

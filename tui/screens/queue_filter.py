@@ -41,6 +41,8 @@ class FiltersRows(_Base):
 
         def _unmark(self) -> int: ...
 
+        def _name_queue(self) -> None: ...
+
     @property
     def narrowing(self) -> bool:
         """Whether words typed are still to narrow the rows (typing has not paused yet)."""
@@ -58,6 +60,7 @@ class FiltersRows(_Base):
                 if (t := self.service.tickets.get(i)) and matches_words(t, self.words, people)
             ]
         self.ticket_list.show(view, narrowed)
+        self._name_queue()
         self._update_empty()
 
     def _update_empty(self) -> None:
@@ -115,7 +118,10 @@ class FiltersRows(_Base):
 
     def _lookups(self) -> Lookups:
         me = self.service.me
-        return Lookups(me.id if me else 0, self.service.agents, self.service.departments.values())
+        codes = [s.status_code for s in self.service.statuses]
+        return Lookups(
+            me.id if me else 0, self.service.agents, self.service.departments.values(), codes
+        )
 
     def action_filter(self) -> None:
         self.add_class("-filtering")

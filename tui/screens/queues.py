@@ -128,6 +128,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         self.starting = False
         self.started = False  # who we are is known; the first page and lookups were asked for
         self.stale = False  # rows left the queue by a change the helpdesk has not confirmed
+        self._opened: int | None = None  # the ticket last opened (or moved to with J/K)
         self._backoff = RefreshBackoff()
         # Held, not queried: store notifications may arrive while the screen tears down.
         self.ticket_list = TicketList(
@@ -299,6 +300,8 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         view = self.view
         if view is None:
             return
+        if not self.is_current:
+            self.stale = True  # changed from a ticket: counts and order to read again
         shown = ids & set(view.loaded_ids())
         leaving = [i for i in shown if self._leaves(view.spec, i)]
         if leaving:
@@ -315,6 +318,8 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         view = self.view
         if view is not None:
             count = "" if view.total is None else f" {view.total}"
+            if self.words and self.ticket_list.narrowed is not None:
+                count = f" {len(self.ticket_list.narrowed)} of{count or ' …'}"  # the matches
             self.query_one(StatusBar).queue = f"{view.spec.title}{count}"
 
     def _leaves(self, spec: QueueSpec, ticket_id: int) -> bool:
@@ -322,6 +327,11 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         return ticket is not None and spec.admits(ticket) is False
 
     def on_screen_resume(self) -> None:
+        """Back from a ticket: the cursor on the ticket last shown, wherever it moved, and
+        the helpdesk's word on what the agent changed meanwhile."""
+        index = self.ticket_list.index_of(self._opened) if self._opened is not None else None
+        if index is not None:
+            self.ticket_list.cursor = index
         if self.stale:
             self._reload_after_change()
 
@@ -358,6 +368,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
     @on(TicketList.Opened)
     def _open(self, event: TicketList.Opened) -> None:
         self.stop_prefetch()  # opening asks for the thread itself (sharing one in flight)
+        self._opened = event.ticket_id
         self.app.open_ticket(event.ticket_id, self)  # type: ignore[attr-defined]
 
     def neighbour(self, ticket_id: int, delta: int) -> int | None:
@@ -369,9 +380,14 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         next_id = self.ticket_list.id_at(index + delta)
         if next_id is not None:
             self.ticket_list.cursor = index + delta
+            self._opened = next_id
         return next_id
 
     # -- actions ----------------------------------------------------------------------
+
+    def queue_choices(self) -> list[tuple[int, str]]:
+        """Every queue by its number in the sidebar (for the palette)."""
+        return [(n, spec.title) for n, spec in enumerate(self.service.queues(), 1)]
 
     def action_queue(self, number: int) -> None:
         """The sidebar's `number`-th queue, from anywhere on the screen."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from tui.api import Department, Person, Ticket
@@ -17,13 +18,21 @@ _URGENCY = re.compile(r"^(<=|>=|<|>)?([0-9]|10)$")
 TERM_NAMES = ("status", "agent", "dept", "created", "label", "urgency")
 
 
+KNOWN_STATUSES = (
+    *("live", "awaiting_agent", "awaiting_user", "pending", "resolved", "archived"),
+    *("hidden", "hidden.spam", "hidden.deleted", "hidden.validating"),
+)
+
+
 @dataclass(frozen=True)
 class Lookups:
-    """What resolving names needs: who "me" is, agents and departments by name."""
+    """What resolving names needs: who "me" is, agents and departments by name, and the
+    status codes the helpdesk knows (Deskpro's own when its list is unavailable)."""
 
     me_id: int
     agents: Iterable[Person] = ()
     departments: Iterable[Department] = ()
+    statuses: Iterable[str] = ()
 
 
 @dataclass
@@ -60,6 +69,15 @@ def _department(value: str, lookups: Lookups) -> int:
     raise ValueError(f"dept:{value} is not a department ({names})")
 
 
+def _status(value: str, lookups: Lookups) -> tuple[str, ...]:
+    known = list(lookups.statuses) or list(KNOWN_STATUSES)
+    codes = tuple(s for s in value.split(",") if s)
+    unknown = [c for c in codes if c not in known]
+    if unknown or not codes:
+        raise ValueError(f"status:{value} is not a status; use one of {', '.join(known)}")
+    return codes
+
+
 def _created(value: str) -> tuple[str | None, str | None]:
     """Bounds as full times: a bare date would leave the end day out if read as midnight."""
     start, sep, end = value.partition("..")
@@ -67,7 +85,18 @@ def _created(value: str) -> tuple[str | None, str | None]:
         start = end = value  # one day
     elif not (start or end):
         raise ValueError("created: needs a date, e.g. created:2019-06-16..2020-04-07")
+    for bound in (start, end):
+        if bound and not _is_time(bound):
+            raise ValueError(f"created:{value}: {bound!r} is not a date like 2019-06-16")
     return _day_bound(start, "T00:00:00Z"), _day_bound(end, "T23:59:59Z")
+
+
+def _is_time(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def _day_bound(value: str, time: str) -> str | None:
@@ -101,7 +130,7 @@ def parse_filter(text: str, lookups: Lookups) -> FilterQuery:
         name, value = match["name"], match["value"]
         try:
             if name == "status":
-                query.status = tuple(s for s in value.split(",") if s)
+                query.status = _status(value, lookups)
             elif name == "agent":
                 query.params["agent"] = _agent(value, lookups)
             elif name == "dept":
