@@ -14,7 +14,7 @@ from tui.screens.reply import ReplyScreen
 from tui.screens.status import StatusPicker
 from tui.screens.ticket import TicketScreen
 
-from .conftest import CreateTicket, burst, queue_loaded, until
+from .conftest import CreateTicket, burst, plain_text, queue_loaded, until
 
 
 async def open_ticket(pilot, app: DeskproApp) -> TicketScreen:
@@ -103,3 +103,35 @@ async def test_next_ticket_twice_in_one_burst(app: DeskproApp) -> None:
         await burst(pilot, "J", "J")
         assert screen.ticket_id == third
         await until(pilot, lambda: bool(screen.messages), "the third ticket's thread")
+
+
+async def test_a_part_of_a_name_in_to_becomes_the_one_person_it_matches(
+    app: DeskproApp,
+) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await queue_loaded(pilot)
+        await burst(pilot, "c", *"monica", "tab", *"Subject")
+        form = app.screen
+        assert form.query_one("#to", Input).value == "monica.hall@hooli.example"
+        assert form.query_one("#subject", Input).value == "Subject"
+
+
+async def test_tab_takes_the_completion_shown_then_moves_on(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await queue_loaded(pilot)
+        await pilot.press("c", *"monica.h")
+        to = app.screen.query_one("#to", Input)
+        await until(pilot, lambda: to._suggestion == "monica.hall@hooli.example", "the completion")
+        await pilot.press("tab")
+        assert to.value == "monica.hall@hooli.example"
+        assert app.screen.query_one("#subject", Input).has_focus
+
+
+async def test_leaving_to_with_a_part_that_matches_several_lists_them(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await queue_loaded(pilot)
+        await pilot.press("c", *"sc", "tab")  # no email starts so: nothing to complete
+        form = app.screen
+        assert form.query_one("#to", Input).value == "sc"  # kept: nothing silently chosen
+        error = plain_text(form.query_one("#to-error"))
+        assert "2 people match 'sc'" in error and "Hannah Scott" in error

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import Suggester
@@ -65,6 +66,18 @@ class RequesterSuggester(Suggester):
         return None
 
 
+class AddressInput(Input):
+    """An address field: Tab (like →) takes the completion shown, then moves on."""
+
+    BINDINGS = [Binding("tab", "take_and_move", "Next field", show=False)]
+
+    def action_take_and_move(self) -> None:
+        if self._suggestion and self._suggestion != self.value:
+            self.value = self._suggestion
+            self.cursor_position = len(self.value)
+        self.screen.focus_next()
+
+
 class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
     """Dismisses with the new ticket's id, or None when left without sending."""
 
@@ -100,7 +113,9 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
         yield Label("New ticket", classes="dialog-title", id="compose-title")
         with VerticalScroll(id="compose-form"):
             suggester = RequesterSuggester(self.requesters, self._show_requester)
-            to = Input(placeholder="requester email", suggester=suggester, id="to", compact=True)
+            to = AddressInput(
+                placeholder="requester email or name", suggester=suggester, id="to", compact=True
+            )
             yield from self._field("to", "To", to, Static("", id="to-hint", markup=False))
             yield from self._field("subject", "Subject", Input(id="subject", compact=True))
             note = Label("Markdown, sent as HTML · ctrl+e opens $EDITOR", classes="field-hint")
@@ -198,6 +213,16 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
             self.service.drafts.discard(DRAFT_KEY)
         else:
             self.service.drafts.save(DRAFT_KEY, ticket.to_draft())
+
+    @on(Input.Blurred, "#to")
+    def _resolve_requester(self) -> None:
+        """Leaving To with part of a name or address: the one person it matches, or the
+        choices; never a silent `mon`."""
+        to = self.query_one("#to", Input)
+        email, why = self.requesters.resolve(to.value)
+        if email and email != to.value.strip():
+            to.value = email
+        self._set_error("to", why)
 
     @on(Input.Changed, "#to")
     def _show_requester(self) -> None:

@@ -209,6 +209,37 @@ class Requesters:
         emails = (p.primary_email or "" for p in people)
         return next((e for e in emails if prefix and e.casefold().startswith(prefix)), None)
 
+    def matching(self, text: str) -> list[Person]:
+        """People known whose email, or a word of whose name, starts with `text`."""
+        text = text.strip().casefold()
+        if not text:
+            return []
+
+        def matches(person: Person) -> bool:
+            words = person.label.casefold().split()
+            email = (person.primary_email or "").casefold()
+            return bool(email) and (
+                email.startswith(text) or any(w.startswith(text) for w in words)
+            )
+
+        people = sorted(self.service.people.values(), key=lambda p: (p.is_agent, p.label))
+        return [p for p in people if matches(p)]
+
+    def resolve(self, text: str) -> tuple[str | None, str]:
+        """What a To field left with `text` becomes: the one email it matches (or itself
+        when it is an address), else None and why, naming the choices."""
+        text = text.strip()
+        if not text or looks_like_email(text):
+            return (text or None), ""
+        found = self.matching(text)
+        if len(found) == 1 and found[0].primary_email:
+            return found[0].primary_email, ""
+        if not found:
+            return None, f"No one known matches {text!r}: type the whole email address."
+        names = ", ".join(f"{p.label} <{p.primary_email}>" for p in found[:4])
+        more = f" and {len(found) - 4} more" if len(found) > 4 else ""
+        return None, f"{len(found)} people match {text!r}: {names}{more}. Type more of it."
+
     def find(self, email: str) -> Person | None:
         email = email.strip().casefold()
         people = self.service.people.values()
