@@ -108,3 +108,18 @@ async def test_sizes_read_one_way_and_the_thread_has_g_and_G(app: DeskproApp) ->
         assert thread.scroll_y == thread.max_scroll_y > 0
         await pilot.press("g")
         assert thread.scroll_y == 0
+
+
+async def test_the_reply_composer_shows_the_message_it_answers(app: DeskproApp) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await queue_loaded(pilot)
+        app.open_ticket(ATTACHMENTS_TICKET_ID, app.screen)
+        await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket")
+        ticket = app.screen
+        await until(pilot, lambda: bool(ticket.query(MessageView)), "the thread")
+        latest = [m for m in ticket.messages if not m.is_agent_note][-1]
+        author = app.service.people.get(latest.person)
+        await pilot.press("r")
+        shown = plain_text(app.screen.query_one("#answering"))
+        assert shown.startswith(f"{author.label} wrote:")
+        assert latest.message_preview_text.split()[0] in shown

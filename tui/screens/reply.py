@@ -18,10 +18,11 @@ from tui.screens.editor import edit_in_external_editor
 from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.state.pending import StatusNotSetError
-from tui.text import markdown_to_html, safe
+from tui.text import markdown_to_html, message_text, safe
 from tui.widgets.markdown_area import MarkdownArea
 
 UNCHANGED = "__unchanged__"
+ANSWERING_LINES = 6  # of the message being answered, shown above the text
 
 
 class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
@@ -45,6 +46,22 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
         ]
         return [("Leave the status as it is", UNCHANGED), *options]
 
+    def _answering(self) -> str:
+        """The message being answered, so the conversation stays in sight: the latest
+        one not a note, its first lines (without the earlier mail it quotes)."""
+        thread = self.service.cached_messages(self.ticket.id) or []
+        answered = [m for m in thread if not m.is_agent_note]
+        latest = (answered or thread or [None])[-1]
+        if latest is None:
+            return ""
+        author = self.service.people.get(latest.person)
+        name = author.label if author else f"person #{latest.person}"
+        lines = message_text(latest.message or latest.message_preview_text).splitlines()
+        lines = [line for line in lines if line.strip() and not line.startswith(">")]
+        shown = lines[:ANSWERING_LINES]
+        more = "\n…" if len(lines) > len(shown) else ""
+        return f"{safe(name)} wrote:\n" + "\n".join(safe(line) for line in shown) + more
+
     def compose(self) -> ComposeResult:
         kind = "Internal note on" if self.note else "Reply to"
         with Vertical(classes="dialog composer"):
@@ -53,6 +70,8 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
                 classes="dialog-title",
                 markup=False,
             )
+            if answering := self._answering():
+                yield Static(answering, id="answering", markup=False)
             yield MarkdownArea(id="body", soft_wrap=True, show_line_numbers=False)
             with Horizontal(classes="composer-row"):
                 yield Label("Status after sending:")
