@@ -7,6 +7,7 @@ from __future__ import annotations
 import httpx
 from faults import answer
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 from textual.widgets import Label
 
 from tui.api import DeskproClient
@@ -94,13 +95,19 @@ async def test_the_status_picker_offers_only_what_an_agent_sets(app: DeskproApp)
         assert not [c for c in codes if c.startswith("hidden")]
 
 
+async def thread_with_files(pilot: Pilot[object], app: DeskproApp) -> TicketScreen:
+    """The seeded ticket with notes and attachments, its conversation shown."""
+    await queue_loaded(pilot)
+    app.open_ticket(ATTACHMENTS_TICKET_ID, app.screen)
+    await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket")
+    screen = app.screen
+    await until(pilot, lambda: bool(screen.query(MessageView)), "the thread")
+    return screen
+
+
 async def test_sizes_read_one_way_and_the_thread_has_g_and_G(app: DeskproApp) -> None:
     async with app.run_test(size=(120, 24)) as pilot:
-        await queue_loaded(pilot)
-        app.open_ticket(ATTACHMENTS_TICKET_ID, app.screen)
-        await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket")
-        screen = app.screen
-        await until(pilot, lambda: bool(screen.query(MessageView)), "the thread")
+        screen = await thread_with_files(pilot, app)
         text = "\n".join(plain_text(view) for view in screen.query(MessageView))
         assert "549 B" in text and ".00 B" not in text
         thread = screen.query_one("#thread", VerticalScroll)
@@ -112,11 +119,7 @@ async def test_sizes_read_one_way_and_the_thread_has_g_and_G(app: DeskproApp) ->
 
 async def test_the_reply_composer_shows_the_message_it_answers(app: DeskproApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
-        await queue_loaded(pilot)
-        app.open_ticket(ATTACHMENTS_TICKET_ID, app.screen)
-        await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket")
-        ticket = app.screen
-        await until(pilot, lambda: bool(ticket.query(MessageView)), "the thread")
+        ticket = await thread_with_files(pilot, app)
         latest = [m for m in ticket.messages if not m.is_agent_note][-1]
         author = app.service.people.get(latest.person)
         await pilot.press("r")
