@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import tui.text
-
-
-def test_importing_tui_text_does_not_import_textual() -> None:
-    code = "import sys, tui.text; sys.exit('textual' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
 def test_public_api() -> None:
