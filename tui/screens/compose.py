@@ -23,9 +23,9 @@ from textual.widgets.select import InvalidSelectValueError
 
 from tui.api import DeskproError, InvalidInputError
 from tui.commands import Command, bindings
-from tui.screens.editor import edit_in_external_editor
-from tui.screens.failures import ReportsWorkerFailures
-from tui.screens.lookups import agent_options, department_options, lookups_ready
+from tui.flows.editor import edit_in_external_editor
+from tui.flows.failures import ReportsWorkerFailures
+from tui.flows.lookups import agent_options, department_options, lookups_ready
 from tui.state import HelpdeskService
 from tui.state.outgoing import (
     DEFAULT_MAX_BYTES,

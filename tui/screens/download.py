@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.api import Attachment, DeskproError
 from tui.api.downloads import safe_filename
-from tui.screens.failures import ReportsWorkerFailures
+from tui.flows.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.text import readable_size, safe
 from tui.widgets.key_list import KeyList

@@ -18,9 +18,9 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from tui import process
 from tui.api import DeskproConnectionError, DeskproError, RateLimitedError, ServerError
 from tui.commands import Command, bindings
+from tui.flows.failures import ReportsWorkerFailures
+from tui.flows.lookups import tell_unavailable
 from tui.key_order import opens_screen
-from tui.screens.failures import ReportsWorkerFailures
-from tui.screens.lookups import tell_unavailable
 from tui.screens.prefetch import PrefetchesConversation
 from tui.screens.queue_filter import FiltersRows
 from tui.state import HelpdeskService, QueueSpec, QueueView
@@ -418,7 +418,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         await self._load_lookups(list(self.service.lookup_errors))
 
     def action_copy(self, link: bool) -> None:
-        from tui.screens.actions import copy_ticket
+        from tui.flows.actions import copy_ticket
 
         copy_ticket(self, self.service, self.ticket_list.current_id, link=link)
 
@@ -452,7 +452,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
     @opens_screen
     @work(exclusive=True, group="assign", exit_on_error=False)
     async def action_assign(self) -> None:
-        from tui.screens.actions import assign_tickets
+        from tui.flows.actions import assign_tickets
 
         if await assign_tickets(self, self.service, self._targets()):
             self._unmark()
@@ -461,7 +461,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
     @opens_screen
     @work(exclusive=True, group="status", exit_on_error=False)
     async def action_status(self) -> None:
-        from tui.screens.actions import set_status_of
+        from tui.flows.actions import set_status_of
 
         if await set_status_of(self, self.service, self._targets()):
             self._unmark()

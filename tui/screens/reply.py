@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Select, Static, TextArea
 
 from tui.api import DeskproError, Ticket
-from tui.screens.editor import edit_in_external_editor
-from tui.screens.failures import ReportsWorkerFailures
+from tui.flows.editor import edit_in_external_editor
+from tui.flows.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.state.pending import StatusNotSetError
 from tui.text import markdown_to_html, message_text, safe

@@ -14,8 +14,8 @@ from textual.widgets import Static
 
 from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import Command, bindings
+from tui.flows.failures import ReportsWorkerFailures
 from tui.key_order import opens_screen
-from tui.screens.failures import ReportsWorkerFailures
 from tui.state import HelpdeskService
 from tui.state.optional import ATTACHMENTS, is_lasting, unavailable_notice, why_failed
 from tui.widgets.key_footer import KeyFooter
@@ -237,7 +237,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
     # -- actions ----------------------------------------------------------------------
 
     def action_copy(self, link: bool) -> None:
-        from tui.screens.actions import copy_ticket
+        from tui.flows.actions import copy_ticket
 
         copy_ticket(self, self.service, self.ticket_id, link=link)
 
@@ -299,14 +299,14 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
     @opens_screen
     @work(exclusive=True, group="status", exit_on_error=False)
     async def action_status(self) -> None:
-        from tui.screens.actions import set_status_of
+        from tui.flows.actions import set_status_of
 
         await set_status_of(self, self.service, [self.ticket_id])
 
     @opens_screen
     @work(exclusive=True, group="assign", exit_on_error=False)
     async def action_assign(self) -> None:
-        from tui.screens.actions import assign_tickets
+        from tui.flows.actions import assign_tickets
 
         await assign_tickets(self, self.service, [self.ticket_id])
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from tui.api import DeskproError
+from tui.flows.lookups import lookups_ready
 from tui.screens.assign import AssignScreen
 from tui.screens.confirm import ConfirmScreen
-from tui.screens.lookups import lookups_ready
 from tui.screens.status import StatusPicker
 from tui.state import HelpdeskService
 
