@@ -77,8 +77,8 @@ class Context:
         generating 100,000 tickets takes seconds, reopening the file takes milliseconds."""
         key = "seeded" if tickets is None else f"bulk-{tickets}"
         if key not in self._dbs:
-            from tui.demo.app import open_database
             from tui.demo.config import DemoConfig
+            from tui.demo.server.app import open_database
 
             path = self.scratch / f"{key}.sqlite3"
             # Seeded here, not by `demo-server`: it announces its URL before seeding.

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tui.demo.server import DemoServer
+from tui.demo.server.runner import DemoServer
 
 
 def client_for(server: DemoServer, key: str | None = None) -> httpx.Client:

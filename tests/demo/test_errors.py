@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tui.demo import DemoServer
-from tui.demo.routes import people
+from tui.demo.server.routes import people
 
 
 def shaped(response: httpx.Response, status: int, code: str) -> dict:

@@ -25,7 +25,7 @@ from tui.demo import DemoServer
 from tui.state import HelpdeskService
 from tui.state.optional import LOOKUPS, unavailable_notice, why_unavailable
 
-# The demo route tag of each lookup's list endpoint (tui/demo/app.py ROUTES).
+# The demo route tag of each lookup's list endpoint (tui/demo/server/app.py ROUTES).
 TAGS = {
     "agents": "people.agents.list",
     "departments": "tickets.departments.list",

@@ -140,8 +140,8 @@ def main(argv: Sequence[str]) -> int:
 
 def _serve(options: argparse.Namespace) -> int:
     config = config_from(options)
-    from tui.demo.app import create_app
-    from tui.demo.server import bind_socket, make_uvicorn, url_for
+    from tui.demo.server.app import create_app
+    from tui.demo.server.runner import bind_socket, make_uvicorn, url_for
 
     try:
         sock = bind_socket(options.host, options.port)

@@ -14,6 +14,9 @@ _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SPACE_OFFSET = re.compile(r" (\d{2}:?\d{2})$")
 
 
+DAY = 86_400  # seconds
+
+
 def now_ts() -> int:
     return int(time.time())
 

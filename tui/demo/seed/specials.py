@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.demo import facts
-from tui.demo.scenario import Scenario
+from tui.demo.seed.scenario import Scenario
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from typing import Any
 
 from starlette.requests import Request
 
-from tui.demo import repo, serialize
-from tui.demo.context import base_url, db_of
 from tui.demo.db import Database
+from tui.demo.server import repo, serialize
+from tui.demo.server.context import base_url, db_of
 
 # include name → (linked type, field of the listed object holding the id)
 TICKET_INCLUDES = {

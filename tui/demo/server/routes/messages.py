@@ -5,12 +5,12 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from tui.demo import bodies, query, repo, serialize, writes
-from tui.demo.context import actor, base_url, db_of, ok, read_json, ticket_path
 from tui.demo.dates import now_ts
-from tui.demo.errors import not_found
-from tui.demo.linked import MESSAGE_INCLUDES, sideload
-from tui.demo.routes.tickets import ticket_or_404
+from tui.demo.server import bodies, query, repo, serialize, writes
+from tui.demo.server.context import actor, base_url, db_of, ok, read_json, ticket_path
+from tui.demo.server.errors import not_found
+from tui.demo.server.linked import MESSAGE_INCLUDES, sideload
+from tui.demo.server.routes.tickets import ticket_or_404
 
 MESSAGE_ORDER = {"id": "m.id", "date_created": "m.date_created"}
 

@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from tui.demo import repo, statuses
+from tui.demo import statuses
 from tui.demo.db import Database
-from tui.demo.errors import FieldErrors
-from tui.demo.seed_people import AGENT_DOMAIN
+from tui.demo.seed.people import AGENT_DOMAIN
+from tui.demo.server import repo
+from tui.demo.server.errors import FieldErrors
 
 
 class _Missing:

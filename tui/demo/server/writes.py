@@ -9,9 +9,10 @@ import json
 import random
 from typing import Any
 
-from tui.demo import repo, statuses, text
+from tui.demo import statuses, text
 from tui.demo.db import Database
-from tui.demo.validate import MessageSpec, NewPerson, PersonRef
+from tui.demo.server import repo
+from tui.demo.server.validate import MessageSpec, NewPerson, PersonRef
 
 _secure = random.SystemRandom()
 

@@ -8,8 +8,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from tui.demo import query, repo, serialize
-from tui.demo.context import db_of, ok
+from tui.demo.server import query, repo, serialize
+from tui.demo.server.context import db_of, ok
 
 
 def paged_list(

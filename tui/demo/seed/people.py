@@ -7,10 +7,10 @@ import json
 import unicodedata
 from typing import Any
 
+from tui.demo.dates import DAY
 from tui.demo.db import Database
 
 AGENT_DOMAIN = "helpdesk.example.com"
-DAY = 86_400
 
 TEAMS = {1: "Tier 1 Support", 2: "Escalations", 3: "Billing Team", 4: "Sales", 5: "Onboarding"}
 

@@ -7,10 +7,10 @@ from functools import partial
 from starlette.requests import Request
 from starlette.responses import Response
 
-from tui.demo import query, repo, serialize
-from tui.demo.context import actor, base_url, db_of, ok
-from tui.demo.errors import not_found
-from tui.demo.routes.common import paged_list
+from tui.demo.server import query, repo, serialize
+from tui.demo.server.context import actor, base_url, db_of, ok
+from tui.demo.server.errors import not_found
+from tui.demo.server.routes.common import paged_list
 
 PEOPLE_ORDER = {"id": "id", "name": "first_name", "date_created": "date_created"}
 # The list SELECTs wrap PEOPLE_SELECT so its computed columns can be filtered on plainly.

@@ -15,5 +15,5 @@ class Scenario:
     note: str | None = None  # an internal agent note right after the opening
     labels: tuple[str, ...] = ()
     urgency: tuple[int, int] = (1, 5)
-    attachments: tuple[str, ...] = ()  # kinds from seed_files.KINDS, on the opening message
+    attachments: tuple[str, ...] = ()  # kinds from seed.files.KINDS, on the opening message
     spam: bool = False

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from starlette.types import Message, Receive
 
-from tui.demo.errors import too_large
+from tui.demo.server.errors import too_large
 
 Fault = Literal[502, 503, "drop"]
 

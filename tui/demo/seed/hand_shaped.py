@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.demo import facts, statuses, text
+from tui.demo.dates import DAY
 from tui.demo.db import Database
-from tui.demo.scenario import Scenario
-from tui.demo.seed_builder import (
+from tui.demo.seed.builder import (
     TICKET_COLUMNS,
     Line,
     Party,
@@ -25,9 +25,8 @@ from tui.demo.seed_builder import (
     quote_history,
     spread,
 )
-from tui.demo.seed_convos import SUPPORT
-from tui.demo.seed_convos_billing import BILLING, SPAM
-from tui.demo.seed_people import (
+from tui.demo.seed.conversations import BILLING, SPAM, SUPPORT
+from tui.demo.seed.people import (
     DISABLED_AGENTS,
     PRODUCTS,
     VIP_ORGANIZATIONS,
@@ -35,9 +34,9 @@ from tui.demo.seed_people import (
     customer_directory,
     insert_directory,
 )
-from tui.demo.seed_specials import SPECIALS, Special
+from tui.demo.seed.scenario import Scenario
+from tui.demo.seed.specials import SPECIALS, Special
 
-DAY = 86_400
 RECENT = 75 * DAY
 _RECENT_WEIGHTS = {
     "awaiting_agent": 32, "awaiting_user": 30, "pending": 8, "live": 4, "resolved": 20,

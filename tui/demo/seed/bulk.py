@@ -11,20 +11,19 @@ import random
 from functools import cache
 
 from tui.demo import statuses, text
+from tui.demo.dates import DAY
 from tui.demo.db import Database
-from tui.demo.scenario import Scenario
-from tui.demo.seed import RECENT
-from tui.demo.seed_builder import INSERT_MESSAGE, INSERT_TICKET, TICKET_COLUMNS, labels_json
-from tui.demo.seed_convos import SUPPORT
-from tui.demo.seed_convos_billing import BILLING
-from tui.demo.seed_people import (
+from tui.demo.seed.builder import INSERT_MESSAGE, INSERT_TICKET, TICKET_COLUMNS, labels_json
+from tui.demo.seed.conversations import BILLING, SUPPORT
+from tui.demo.seed.hand_shaped import RECENT
+from tui.demo.seed.people import (
     DISABLED_AGENTS,
     agent_directory,
     customer_directory,
     insert_directory,
 )
+from tui.demo.seed.scenario import Scenario
 
-DAY = 86_400
 _CODES = ("awaiting_agent", "awaiting_user", "pending", "live", "resolved", "archived",
           "hidden.spam", "hidden.deleted")  # fmt: skip
 _RECENT = (34, 30, 8, 3, 20, 0, 3, 2)

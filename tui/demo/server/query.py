@@ -23,7 +23,7 @@ from typing import Any
 from starlette.datastructures import QueryParams
 
 from tui.demo import dates, statuses
-from tui.demo.errors import bad_request
+from tui.demo.server.errors import bad_request
 
 DEFAULT_COUNT = 10
 MAX_COUNT = 200

@@ -9,8 +9,9 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from tui.demo import bodies, query, repo, serialize, writes
-from tui.demo.context import (
+from tui.demo.dates import now_ts
+from tui.demo.server import bodies, query, repo, serialize, writes
+from tui.demo.server.context import (
     actor,
     db_of,
     no_content,
@@ -19,10 +20,9 @@ from tui.demo.context import (
     ticket_path,
     wants_follow,
 )
-from tui.demo.dates import now_ts
-from tui.demo.errors import bad_request, not_found
-from tui.demo.linked import TICKET_INCLUDES, sideload
-from tui.demo.validate import MISSING
+from tui.demo.server.errors import bad_request, not_found
+from tui.demo.server.linked import TICKET_INCLUDES, sideload
+from tui.demo.server.validate import MISSING
 
 
 def ticket_or_404(request: Request) -> Any:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tui.demo import validate as v
 from tui.demo.db import Database
-from tui.demo.errors import FieldErrors
+from tui.demo.server import validate as v
+from tui.demo.server.errors import FieldErrors
 from tui.demo.text import text_to_html
 
 MESSAGE_FIELDS = {"message", "format", "is_note", "person", "attachments"}

@@ -8,11 +8,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from tui import __version__
-from tui.demo import repo, serialize, statuses
-from tui.demo.context import base_url, db_of, ok
-from tui.demo.errors import not_found
-from tui.demo.routes.common import paged_list
-from tui.demo.seed_people import CUSTOM_FIELDS
+from tui.demo import statuses
+from tui.demo.seed.people import CUSTOM_FIELDS
+from tui.demo.server import repo, serialize
+from tui.demo.server.context import base_url, db_of, ok
+from tui.demo.server.errors import not_found
+from tui.demo.server.routes.common import paged_list
 
 PRIORITIES = ((1, "Low", 10), (2, "Normal", 20), (3, "High", 30), (4, "Urgent", 40))
 

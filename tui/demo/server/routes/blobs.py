@@ -13,10 +13,10 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
-from tui.demo import serialize, writes
-from tui.demo.context import app_state, base_url, db_of, ok
 from tui.demo.dates import now_ts
-from tui.demo.errors import ApiError, FieldErrors, not_found, too_large
+from tui.demo.server import serialize, writes
+from tui.demo.server.context import app_state, base_url, db_of, ok
+from tui.demo.server.errors import ApiError, FieldErrors, not_found, too_large
 
 
 def _safe_name(name: str | None) -> str:

@@ -9,11 +9,11 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from tui.demo import repo
 from tui.demo.config import DemoConfig
 from tui.demo.db import Database
-from tui.demo.errors import ApiError
-from tui.demo.query import Actor
+from tui.demo.server import repo
+from tui.demo.server.errors import ApiError
+from tui.demo.server.query import Actor
 
 
 @dataclass

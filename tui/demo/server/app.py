@@ -15,12 +15,12 @@ from starlette.routing import Route
 
 from tui.demo import facts
 from tui.demo.config import DemoConfig
-from tui.demo.context import AppState
 from tui.demo.dates import now_ts, to_ts
 from tui.demo.db import SCHEMA_VERSION, Database
-from tui.demo.errors import EXCEPTION_HANDLERS
-from tui.demo.middleware import Gate
-from tui.demo.routes import blobs, lookups, messages, people, tickets
+from tui.demo.server.context import AppState
+from tui.demo.server.errors import EXCEPTION_HANDLERS
+from tui.demo.server.middleware import Gate
+from tui.demo.server.routes import blobs, lookups, messages, people, tickets
 
 V2 = "/api/v2"
 TICKET = V2 + "/tickets/{key}"
@@ -71,8 +71,8 @@ def open_database(config: DemoConfig) -> Database:
     if config.reset or db.get_meta("schema") not in (None, SCHEMA_VERSION):
         db.recreate()
     if db.get_meta("seeded") is None:
-        from tui.demo.seed import seed_hand_shaped
-        from tui.demo.seed_bulk import seed_bulk
+        from tui.demo.seed.bulk import seed_bulk
+        from tui.demo.seed.hand_shaped import seed_hand_shaped
 
         now = to_ts(config.now) if config.now else now_ts()
         with db.transaction():

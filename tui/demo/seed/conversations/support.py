@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.demo.scenario import Scenario
+from tui.demo.seed.scenario import Scenario
 
 SUPPORT = (
     Scenario(

@@ -22,12 +22,12 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tui.demo import repo
-from tui.demo.auth import AuthFailure, authenticate
 from tui.demo.config import DemoConfig
 from tui.demo.db import Database
-from tui.demo.errors import AUTH_HEADERS, NOT_FOUND, as_response, error_response, too_large
-from tui.demo.limits import FaultInjector, HourlyLimiter, drop_connection, limit_body
+from tui.demo.server import repo
+from tui.demo.server.auth import AuthFailure, authenticate
+from tui.demo.server.errors import AUTH_HEADERS, NOT_FOUND, as_response, error_response, too_large
+from tui.demo.server.limits import FaultInjector, HourlyLimiter, drop_connection, limit_body
 
 log = logging.getLogger("tui.demo")
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from tui.demo import text
 from tui.demo.db import Database
-from tui.demo.scenario import Scenario
-from tui.demo.seed_files import KINDS
+from tui.demo.seed.files import KINDS
+from tui.demo.seed.scenario import Scenario
 
 TICKET_COLUMNS = (
     "id", "ref", "auth", "subject", "original_subject", "status", "hidden_status", "is_hold",

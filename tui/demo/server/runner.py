@@ -126,7 +126,7 @@ class DemoServer:
         self._db: Database | None = None
 
     def start(self) -> DemoServer:
-        from tui.demo.app import create_app, open_database
+        from tui.demo.server.app import create_app, open_database
 
         self._db = open_database(self.config)
         sock = bind_socket(self.host, self.port)
