@@ -1,4 +1,4 @@
-"""`tui.process`: what the command line does to its own process to start fast. Each test
+"""`tui.startup.process`: what the command line does to its own process to start fast. Each test
 runs in a fresh interpreter, since the collector and the environment are process-wide."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def test_start_up_pauses_the_collector_and_skips_pydantic_plugins() -> None:
     out = run(
         """
         import gc, os
-        from tui import process
+        from tui.startup import process
         process.prepare()
         print(gc.isenabled(), os.environ["PYDANTIC_DISABLE_PLUGINS"])
         process.started()
@@ -41,7 +41,7 @@ def test_start_up_pauses_the_collector_and_skips_pydantic_plugins() -> None:
 def test_a_pydantic_plugin_setting_of_the_user_is_kept() -> None:
     code = """
         import os
-        from tui import process
+        from tui.startup import process
         process.prepare()
         print(repr(os.environ["PYDANTIC_DISABLE_PLUGINS"]))
         """
@@ -52,7 +52,7 @@ def test_started_without_prepare_changes_nothing() -> None:
     out = run(
         """
         import gc
-        from tui import process
+        from tui.startup import process
         gc.disable()  # someone else's choice, not start-up's
         process.started()
         print(gc.isenabled(), gc.get_freeze_count())
@@ -66,11 +66,11 @@ def test_the_queues_screen_ends_start_up(demo_server: DemoServer) -> None:
     out = run(
         f"""
         import asyncio, gc
-        from tui import process
+        from tui.startup import process
         process.prepare()
         from tui.api import DeskproClient
         from tui.config import Settings
-        from tui.launch import open_app
+        from tui.startup.launch import open_app
         from tui.state import HelpdeskService
 
         async def main():

@@ -10,10 +10,10 @@ from typing import Any
 from textual import events
 from textual.app import App
 
-from tui import process
 from tui.commands import GLOBAL_COMMANDS, QueueCommands, ScreenCommands, bindings
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings
 from tui.key_order import KeyOrder
+from tui.startup import process
 from tui.state import HelpdeskService
 
 STYLES = Path(__file__).parent / "styles"

@@ -10,7 +10,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui import __version__, process
+from tui import __version__
+from tui.startup import process
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tls = None
     if not options.paths:  # the app is going to run: set the process up to start fast
         process.prepare()
-        from tui import preload
+        from tui.startup import preload
 
         tls = preload.tls_context()  # in a thread, while the rest is imported
     from tui.config import AppPaths, ConfigError, default_store, load_settings
@@ -67,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{label + ':':<32}{where}")
         return 0
     if options.demo:
-        from tui.launch import run_demo
+        from tui.startup.launch import run_demo
 
         return run_demo(paths, settings, tls)
     from tui.config import resolve_connection
@@ -76,6 +77,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         spec = resolve_connection(options.url, options.api_key, options.profile, settings, store)
     except ConfigError as exc:
         return _fail(str(exc))
-    from tui.launch import run_app
+    from tui.startup.launch import run_app
 
     return run_app(spec, paths, settings, store, tls=tls)

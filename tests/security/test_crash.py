@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
-from tui import launch
 from tui.app import DeskproApp
 from tui.config import AppPaths, Settings, mask
 from tui.crash import crash_message, redact, secrets_of, write_crash_report
+from tui.startup import launch
 
 from .conftest import DEMO_CODE, DEMO_KEY, file_mode
 

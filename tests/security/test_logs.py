@@ -11,9 +11,9 @@ from tui.api import DeskproClient, DeskproError
 from tui.app import DeskproApp
 from tui.config import AppPaths
 from tui.demo import DemoServer
-from tui.launch import LOG_FILE, start_logging
 from tui.screens.queues import QueuesScreen
 from tui.screens.ticket import TicketScreen
+from tui.startup.launch import LOG_FILE, start_logging
 
 from .conftest import demo_service, file_mode, until
 

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from tui import preload
 from tui.api import TLSError
 from tui.app import DeskproApp
 from tui.config import ConnectionSpec
 from tui.demo import DemoServer
-from tui.session import client_for
+from tui.startup import preload
+from tui.startup.session import client_for
 
 from .conftest import DEMO_KEY, demo_service, until
 

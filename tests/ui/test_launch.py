@@ -9,7 +9,7 @@ import httpx
 
 from tui.config import Settings
 from tui.demo import DemoServer
-from tui.launch import open_app
+from tui.startup.launch import open_app
 from tui.state import HelpdeskService, QueueView
 
 from .conftest import make_service, queue_loaded

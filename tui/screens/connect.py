@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, Static
 from tui.api import DeskproClient, DeskproError
 from tui.config import ConfigError, ConnectionSpec, save_profile
 from tui.flows.failures import ReportsWorkerFailures
-from tui.session import build_service, client_for
+from tui.startup.session import build_service, client_for
 from tui.state import HelpdeskService
 from tui.widgets.key_footer import KeyFooter
 

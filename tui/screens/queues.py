@@ -15,7 +15,6 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
-from tui import process
 from tui.api import DeskproConnectionError, DeskproError, RateLimitedError, ServerError
 from tui.commands import Command, bindings
 from tui.flows.failures import ReportsWorkerFailures
@@ -23,6 +22,7 @@ from tui.flows.lookups import tell_unavailable
 from tui.key_order import opens_screen
 from tui.screens.prefetch import PrefetchesConversation
 from tui.screens.queue_filter import FiltersRows
+from tui.startup import process
 from tui.state import HelpdeskService, QueueSpec, QueueView
 from tui.state.backoff import RefreshBackoff
 from tui.state.optional import LOOKUPS

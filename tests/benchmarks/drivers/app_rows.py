@@ -1,6 +1,6 @@
 """deskpro-tui headless until the first queue's rows are on screen, started the way
-`deskpro-tui --url URL --api-key KEY` starts it (`tui.process.prepare`, the TLS context
-loading beside the imports, then `tui.launch.open_app`; config, cache and drafts under
+`deskpro-tui --url URL --api-key KEY` starts it (`tui.startup.process.prepare`, the TLS context
+loading beside the imports, then `tui.startup.launch.open_app`; config, cache and drafts under
 DESKPRO_TUI_HOME). `python -m tests.benchmarks.drivers.app_rows URL KEY [--fill-cache]`.
 
 Prints `ROWS ms=...` the moment the rows are on screen (as the baseline app does: the
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui import preload, process
+from tui.startup import preload, process
 
 process.prepare()  # first, as the command line does
 tls = preload.tls_context()
@@ -31,8 +31,8 @@ from tests.benchmarks.drivers.headless import (  # noqa: E402
     wait_until,
 )
 from tui.config import AppPaths, ConnectionSpec, load_settings  # noqa: E402
-from tui.launch import open_app  # noqa: E402
-from tui.session import build_service  # noqa: E402
+from tui.startup.launch import open_app  # noqa: E402
+from tui.startup.session import build_service  # noqa: E402
 
 if TYPE_CHECKING:  # imported by open_app, after the early requests are queued
     from tui.app import DeskproApp

@@ -11,7 +11,7 @@ from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings, ensure_p
 
 if TYPE_CHECKING:
     from tui.app import DeskproApp
-    from tui.preload import TLSLoading
+    from tui.startup.preload import TLSLoading
     from tui.state import HelpdeskService
 
 LOG_FILE = "deskpro-tui.log"
@@ -58,7 +58,7 @@ def run_app(
     tls: TLSLoading | None = None,
 ) -> int:
     from tui.crash import crash_message, secrets_of, try_write_crash_report
-    from tui.session import build_service
+    from tui.startup.session import build_service
 
     start_logging(paths)
     secrets = secrets_of(spec.api_key) if spec else []

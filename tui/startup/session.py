@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.api import DeskproClient
 from tui.config import AppPaths, ConnectionSpec
-from tui.preload import TLSLoading, verify_setting
+from tui.startup.preload import TLSLoading, verify_setting
 from tui.state import DraftStore, HelpdeskService, QueueCache
 
 
