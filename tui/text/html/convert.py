@@ -17,7 +17,7 @@ from collections import Counter
 
 import html2text
 
-from tui.text.html_tables import pad_tables
+from tui.text.html.tables import pad_tables
 
 MAX_URL_CHARS = 200
 _LINK_TEXT_CHARS = 2048
@@ -43,7 +43,7 @@ class TerminalHTML2Text(html2text.HTML2Text):
         self._open: Counter[str] = Counter()
 
     def handle(self, data: str) -> str:
-        # html2text's handle() minus its character-counting table padding (see html_tables).
+        # html2text's handle() minus its character-counting table padding (see tables).
         self.start = True
         self.feed(data)
         self.feed("")

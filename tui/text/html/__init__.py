@@ -12,9 +12,9 @@ import logging
 import re
 from html import unescape
 
-from tui.text.html_convert import html2text_convert
-from tui.text.html_fallback import fallback_text, strip_tags
-from tui.text.html_guard import prepare
+from tui.text.html.convert import html2text_convert
+from tui.text.html.fallback import fallback_text, strip_tags
+from tui.text.html.guard import prepare
 from tui.text.sanitize import safe_multiline
 
 log = logging.getLogger("tui.text")
