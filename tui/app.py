@@ -16,7 +16,15 @@ from tui.key_order import KeyOrder
 from tui.startup import process
 from tui.state import HelpdeskService
 
-STYLES = Path(__file__).parent / "styles"
+
+def _styles() -> Path:
+    """The stylesheets: inside the package once installed (setup.py copies them there), the
+    top-level styles/ in a source tree or an editable install."""
+    installed = Path(__file__).parent / "styles"
+    return installed if installed.is_dir() else Path(__file__).parents[1] / "styles"
+
+
+STYLES = _styles()
 
 Connector = Callable[[ConnectionSpec], HelpdeskService]
 
