@@ -13,6 +13,7 @@ from textual.app import App
 from tui.commands import GLOBAL_COMMANDS, QueueCommands, ScreenCommands, bindings
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings
 from tui.key_order import KeyOrder
+from tui.messages import ComposeTicket, Neighbour, OpenTicket
 from tui.startup import process
 from tui.state import HelpdeskService
 
@@ -97,27 +98,32 @@ class DeskproApp(App[None]):
         from tui.screens.queues import QueuesScreen
 
         service.start_early()  # the answers travel while the screen is built (if not yet)
-        self.push_screen(QueuesScreen(service, clock=self.clock))
+        screen = QueuesScreen(service, clock=self.clock, refresh_seconds=self.refresh_seconds)
+        self.push_screen(screen)
 
-    def open_ticket(self, ticket_id: int, queues: object) -> None:
+    def on_open_ticket(self, message: OpenTicket) -> None:
+        self.open_ticket(message.ticket_id, message.neighbour)
+
+    def on_compose_ticket(self, message: ComposeTicket) -> None:
+        self.open_compose(message.neighbour)
+
+    def open_ticket(self, ticket_id: int, neighbour: Neighbour | None = None) -> None:
         from tui.screens.ticket import TicketScreen
 
         assert self.service is not None
-        neighbour = getattr(queues, "neighbour", None)
         self.push_screen(TicketScreen(self.service, ticket_id, neighbour, clock=self.clock))
 
-    def open_compose(self, queues: object | None = None) -> None:
-        """A new ticket; once sent it opens, with `queues` (default: the current screen)
-        giving the J/K neighbours as when opened from the list."""
+    def open_compose(self, neighbour: Neighbour | None = None) -> None:
+        """A new ticket; once sent it opens, with `neighbour` giving J/K their tickets as
+        when opened from the list."""
         from tui.screens.compose import ComposeScreen
 
         assert self.service is not None
-        origin = queues if queues is not None else self.screen
         max_bytes = self.settings.max_attachment_mb * 1024 * 1024
 
         def sent(ticket_id: int | None) -> None:
             if ticket_id is not None:
-                self.open_ticket(ticket_id, origin)
+                self.open_ticket(ticket_id, neighbour)
 
         self.push_screen(ComposeScreen(self.service, max_bytes=max_bytes), sent)
 

@@ -63,7 +63,7 @@ async def ticket_ready(pilot: Pilot[object]) -> None:
     await queues_ready(pilot)
     app = pilot.app
     assert isinstance(app, DeskproApp) and app.service is not None
-    app.open_ticket(ATTACHMENTS_TICKET_ID, app.screen)  # notes and attachments
+    app.open_ticket(ATTACHMENTS_TICKET_ID, app.screen.neighbour)  # type: ignore[attr-defined]  # notes and attachments
     await until(
         pilot,
         lambda: isinstance(app.screen, TicketScreen) and len(app.screen.query(MessageView)) > 1,

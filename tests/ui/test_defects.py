@@ -98,7 +98,7 @@ async def test_the_status_picker_offers_only_what_an_agent_sets(app: DeskproApp)
 async def thread_with_files(pilot: Pilot[object], app: DeskproApp) -> TicketScreen:
     """The seeded ticket with notes and attachments, its conversation shown."""
     await queue_loaded(pilot)
-    app.open_ticket(ATTACHMENTS_TICKET_ID, app.screen)
+    app.open_ticket(ATTACHMENTS_TICKET_ID)
     await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket")
     screen = app.screen
     await until(pilot, lambda: bool(screen.query(MessageView)), "the thread")

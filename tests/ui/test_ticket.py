@@ -17,7 +17,7 @@ from .conftest import CreateTicket, plain_text, queue_loaded, until
 async def open_ticket(pilot, app: DeskproApp, ticket_id: int) -> TicketScreen:
     queues = await queue_loaded(pilot)
     await app.service.ticket(ticket_id)
-    app.open_ticket(ticket_id, queues)
+    app.open_ticket(ticket_id, queues.neighbour)
     await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket screen")
     screen = app.screen
     await until(pilot, lambda: len(screen.query(MessageView)) > 0, "the conversation")

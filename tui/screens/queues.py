@@ -20,6 +20,7 @@ from tui.commands import Command, bindings
 from tui.flows.failures import ReportsWorkerFailures
 from tui.flows.lookups import tell_unavailable
 from tui.key_order import opens_screen
+from tui.messages import ComposeTicket, OpenTicket
 from tui.screens.prefetch import PrefetchesConversation
 from tui.screens.queue_filter import FiltersRows
 from tui.startup import process
@@ -117,10 +118,13 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
     # sidebar) would build the footer's keys once for it and again for the list.
     AUTO_FOCUS = "#tickets"
 
-    def __init__(self, service: HelpdeskService, clock: Clock | None = None) -> None:
+    def __init__(
+        self, service: HelpdeskService, clock: Clock | None = None, refresh_seconds: float = 30
+    ) -> None:
         super().__init__()
         self.service = service
         self.clock = clock
+        self.refresh_seconds = refresh_seconds
         self.views: dict[QueueSpec, QueueView] = {}
         self.view: QueueView | None = None
         self.base: QueueSpec | None = None  # the sidebar's queue, before filter terms
@@ -159,7 +163,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
         ]
         self.start()
         # Polling also retries a start that failed, so the app recovers on its own.
-        self.set_interval(self.app.refresh_seconds, self.poll)  # type: ignore[attr-defined]
+        self.set_interval(self.refresh_seconds, self.poll)
         if self.service.drafts.get("compose"):
             self.notify("An unsent new ticket was kept: press c to continue it.", timeout=15)
 
@@ -369,7 +373,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
     def _open(self, event: TicketList.Opened) -> None:
         self.stop_prefetch()  # opening asks for the thread itself (sharing one in flight)
         self._opened = event.ticket_id
-        self.app.open_ticket(event.ticket_id, self)  # type: ignore[attr-defined]
+        self.post_message(OpenTicket(event.ticket_id, self.neighbour))
 
     def neighbour(self, ticket_id: int, delta: int) -> int | None:
         """The ticket after (or before) `ticket_id` in this list; moves the cursor there,
@@ -397,7 +401,7 @@ class QueuesScreen(ReportsWorkerFailures, FiltersRows, PrefetchesConversation, S
             sidebar.highlighted = index  # its highlight shows the queue
 
     def action_compose(self) -> None:
-        self.app.open_compose(self)  # type: ignore[attr-defined]
+        self.post_message(ComposeTicket(self.neighbour))
 
     def action_refresh(self) -> None:
         if not self.started:

@@ -16,15 +16,13 @@ from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import Command, bindings
 from tui.flows.failures import ReportsWorkerFailures
 from tui.key_order import opens_screen
+from tui.messages import Neighbour
 from tui.state import HelpdeskService
 from tui.state.optional import ATTACHMENTS, is_lasting, unavailable_notice, why_failed
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.message_view import MessageView
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.ticket_header import TicketHeader
-
-Neighbour = Callable[[int, int], int | None]
-"""Given a ticket id and +1/-1, the next or previous ticket id of the queue."""
 
 
 class TicketScreen(ReportsWorkerFailures, Screen[None]):
