@@ -57,13 +57,16 @@ async def queues_ready(pilot: Pilot[object]) -> None:
 
 
 async def ticket_ready(pilot: Pilot[object]) -> None:
+    from tui.screens.queues import QueuesScreen
     from tui.screens.ticket import TicketScreen
     from tui.widgets.message_view import MessageView
 
     await queues_ready(pilot)
     app = pilot.app
     assert isinstance(app, DeskproApp) and app.service is not None
-    app.open_ticket(ATTACHMENTS_TICKET_ID, app.screen.neighbour)  # type: ignore[attr-defined]  # notes and attachments
+    queues = app.screen
+    assert isinstance(queues, QueuesScreen)
+    app.open_ticket(ATTACHMENTS_TICKET_ID, queues.neighbour)  # notes and attachments
     await until(
         pilot,
         lambda: isinstance(app.screen, TicketScreen) and len(app.screen.query(MessageView)) > 1,
