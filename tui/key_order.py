@@ -50,7 +50,9 @@ class KeyOrder:
         self._waiting: deque[events.Event] = deque()
         self._released: events.Event | None = None  # its turn came: back in the app's queue
         self._busy = False
-        self._follower: asyncio.Task[None] | None = None
+        self._follower: asyncio.Task[None] | None = (
+            None  # held: a task nobody holds may be collected
+        )
         self._opener: Worker[Any] | None = None
         self._pushed = asyncio.Event()
         self.received = 0  # keys and pastes from the terminal so far

@@ -8,8 +8,9 @@ from collections.abc import Collection
 from rich.text import Text
 from textual.screen import Screen
 
+from tui.api import DeskproError
 from tui.state import HelpdeskService
-from tui.state.optional import LOOKUPS, is_lasting, unavailable_notice
+from tui.state.optional import LOOKUPS, Part, is_lasting, unavailable_notice
 from tui.text import safe
 
 
@@ -37,14 +38,23 @@ async def lookups_ready(
 def tell_unavailable(screen: Screen[object], service: HelpdeskService) -> None:
     """Say once (until it loads) which lookup the helpdesk refused or lacks, and what
     works meanwhile. Passing failures (an outage, a timeout) are the status bar's."""
-    untold = [
-        name
-        for name, error in service.lookup_errors.items()
-        if is_lasting(error) and name not in service.told_unavailable
-    ]
+    failures = {n: (LOOKUPS[n], error) for n, error in service.lookup_errors.items()}
+    tell_once(screen, service, failures)
+
+
+def tell_once(
+    screen: Screen[object], service: HelpdeskService, failures: dict[str, tuple[Part, DeskproError]]
+) -> None:
+    """One notice for the parts (by name) the helpdesk refused or lacks that the agent was
+    not told of yet; passing failures are left out."""
+    untold = {
+        name: failure
+        for name, failure in failures.items()
+        if is_lasting(failure[1]) and name not in service.told_unavailable
+    }
     if untold:
         service.told_unavailable.update(untold)
-        notice = unavailable_notice([(LOOKUPS[n], service.lookup_errors[n]) for n in untold])
+        notice = unavailable_notice(list(untold.values()))
         screen.notify(notice, title="Working without it", severity="warning", timeout=20)
 
 

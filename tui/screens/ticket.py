@@ -15,10 +15,11 @@ from textual.widgets import Static
 from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import Command, bindings
 from tui.flows.failures import ReportsWorkerFailures
+from tui.flows.lookups import tell_once
 from tui.key_order import opens_screen
 from tui.messages import Neighbour
 from tui.state import HelpdeskService
-from tui.state.optional import ATTACHMENTS, is_lasting, unavailable_notice, why_failed
+from tui.state.optional import ATTACHMENTS, why_failed
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.message_view import MessageView
 from tui.widgets.status_bar import StatusBar
@@ -162,22 +163,10 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         self.attachments_error = attachments if isinstance(attachments, DeskproError) else None
         self.attachments = [] if self.attachments_error else attachments
         if self.attachments_error is not None:
-            self._tell_attachments_unavailable(self.attachments_error)
+            # Once a session; a passing failure only shows in the thread (ctrl+r asks again).
+            tell_once(self, self.service, {"attachments": (ATTACHMENTS, self.attachments_error)})
         self.show_header()
         await self.show_thread()
-
-    def _tell_attachments_unavailable(self, error: DeskproError) -> None:
-        """Once a session when the helpdesk refuses or lacks the list; a passing failure
-        only shows in the thread (ctrl+r asks again)."""
-        told = self.service.told_unavailable
-        if is_lasting(error) and "attachments" not in told:
-            told.add("attachments")
-            self.notify(
-                unavailable_notice([(ATTACHMENTS, error)]),
-                title="Working without it",
-                severity="warning",
-                timeout=20,
-            )
 
     async def _show_prefetched(self) -> bool:
         attachments = self.service.prefetched.take(self.ticket_id, self.ticket)

@@ -63,6 +63,8 @@ class _Paint:
     loading: Style
     urgent: Style
     key: tuple[object, ...]  # all of the above a drawn row depends on, for the row cache
+    # An urgent ticket's urgency is coloured, or its number when urgency has no room.
+    urgent_column: str = "urgency"
 
 
 class TicketList(ScrollView, can_focus=True):
@@ -192,14 +194,17 @@ class TicketList(ScrollView, can_focus=True):
         now = self.clock()
         styles = [style(f"ticket-list--{name}") for name in PAINTED]
         ctx = RowContext(self.people.get, now, self.noted, compact=is_compact(width))
+        columns = fit_columns(width, self.hidden_columns)
+        shown = {column.key for column, _width in columns}
         return _Paint(
             width,
             self.rich_style,
-            fit_columns(width, self.hidden_columns),
+            columns,
             ctx,
             *styles,
             # Relative times ("5m") change by the minute at most.
             key=(width, self.hidden_columns, self.rich_style, *styles, now.timestamp() // 60),
+            urgent_column="urgency" if "urgency" in shown else "ref",
         )
 
     def render_line(self, y: int) -> Strip:
@@ -252,8 +257,6 @@ class TicketList(ScrollView, can_focus=True):
 
     def _row_text(self, ticket: Ticket, paint: _Paint) -> Text:
         text = Text(no_wrap=True, overflow="crop")
-        # An urgent ticket's urgency is coloured, or its number when urgency has no room.
-        marked_key = "urgency" if any(c.key == "urgency" for c, _w in paint.columns) else "ref"
         for n, (column, col_width) in enumerate(paint.columns):
             if n:
                 text.append(" ")
@@ -261,7 +264,7 @@ class TicketList(ScrollView, can_focus=True):
             if column.right:
                 value = " " * max(0, col_width - cell_width(value)) + value
             cell = fit(value, col_width)
-            urgent = column.key == marked_key and ticket.urgency >= 8
+            urgent = column.key == paint.urgent_column and ticket.urgency >= 8
             text.append(cell, paint.urgent if urgent else Style())
         return text
 
