@@ -81,6 +81,11 @@ class KeyFooter(Widget):
         line, spans = self._draw(shown)
         corner, corner_spans = self._draw(kept)
         room = max(0, self.size.width - corner.cell_len)  # help and palette keep the right edge
+        if line.cell_len > room:  # cut: an ellipsis and a space before the kept keys
+            room = max(0, room - 1)
+            line.truncate(room, overflow="ellipsis")
+            corner = Text(" ") + corner
+            corner_spans = [(start + 1, end + 1, key) for start, end, key in corner_spans]
         line.truncate(room, pad=True)
         line.append_text(corner)
         line.stylize_before(self.rich_style)
