@@ -81,7 +81,8 @@ def test_the_queues_screen_ends_start_up(demo_server: DemoServer) -> None:
                     if gc.isenabled():
                         break
                     await pilot.pause(0.01)
-                print(gc.isenabled(), app.screen.view is not None and app.screen.view.loaded)
+                view = app.screen.browser.view
+                print(gc.isenabled(), view is not None and view.loaded)
 
         asyncio.run(main())
         """

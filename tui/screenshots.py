@@ -47,8 +47,8 @@ async def queues_ready(pilot: Pilot[object]) -> None:
     await until(
         pilot,
         lambda: (
-            screen.view is not None
-            and screen.view.loaded  # type: ignore[attr-defined]
+            screen.browser.view is not None
+            and screen.browser.view.loaded  # type: ignore[attr-defined]
             and sidebar.specs
             and len(sidebar.counts) == len(sidebar.specs)
         ),
@@ -66,7 +66,7 @@ async def ticket_ready(pilot: Pilot[object]) -> None:
     assert isinstance(app, DeskproApp) and app.service is not None
     queues = app.screen
     assert isinstance(queues, QueuesScreen)
-    app.open_ticket(ATTACHMENTS_TICKET_ID, queues.neighbour)  # notes and attachments
+    app.open_ticket(ATTACHMENTS_TICKET_ID, queues.browser.neighbour)  # notes and attachments
     await until(
         pilot,
         lambda: isinstance(app.screen, TicketScreen) and len(app.screen.query(MessageView)) > 1,

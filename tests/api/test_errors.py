@@ -31,8 +31,12 @@ from tui.api import (
     ServerError,
     TLSError,
 )
+from tui.api.error_mapping import (
+    error_from_exception,
+    error_from_response,
+    retry_after_seconds,
+)
 from tui.api.errors import API_KEYS_PLACE, flatten_field_errors
-from tui.api.transport import error_from_exception, error_from_response, retry_after_seconds
 
 from .conftest import API_ROOT, ClientFactory, FakeSleep, json_response, load_example
 

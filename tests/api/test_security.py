@@ -19,7 +19,7 @@ from tui.api import (
     DeskproError,
     RetryPolicy,
 )
-from tui.api.transport import api_root
+from tui.api.urls import api_root
 
 from .conftest import (
     API_KEY,

@@ -35,9 +35,9 @@ async def measure(url: str, key: str, presses: int) -> dict[str, list[float]]:
     async with app.run_test(size=(120, 36)):
         screen = await queues_started(app)
         assert isinstance(screen, QueuesScreen)
-        tl = screen.ticket_list
-        screen.show_queue(EVERYTHING)
-        await wait_for(lambda: screen.view.loaded and tl.row_count > 0, poll=0.01)
+        tl = screen.browser.ticket_list
+        screen.browser.show_queue(EVERYTHING)
+        await wait_for(lambda: screen.browser.view.loaded and tl.row_count > 0, poll=0.01)
         await app.workers.wait_for_complete()
         frames = FrameProbe(screen)
 
@@ -68,7 +68,9 @@ async def measure(url: str, key: str, presses: int) -> dict[str, list[float]]:
             send_key(app, "g")
             await frames.next_frame(lambda: tl.cursor == 0)
             await app.workers.wait_for_complete()
-            screen.view.pages = {1: screen.view.pages[1]}  # forget the last page: a cold `G`
+            screen.browser.view.pages = {
+                1: screen.browser.view.pages[1]
+            }  # forget the last page: a cold `G`
             await settle()
             last = tl.row_count - 1
             t0 = send_key(app, "G")

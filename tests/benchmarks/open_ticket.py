@@ -36,8 +36,8 @@ async def measure(url: str, key: str, tickets: int) -> list[dict[str, object]]:
         )
 
     def prefetched() -> bool:
-        ticket_id = queues.ticket_list.current_id
-        return service.prefetched.holds(ticket_id, service.tickets.get(ticket_id))
+        ticket_id = queues.browser.ticket_list.current_id
+        return service.threads.prefetched.holds(ticket_id, service.tickets.get(ticket_id))
 
     probe = HttpProbe(on_request=header_shown).attach(service)
     trials: list[dict[str, object]] = []
@@ -49,7 +49,7 @@ async def measure(url: str, key: str, tickets: int) -> list[dict[str, object]]:
             again = n == tickets  # this trial reopens the previous ticket
             rested = n == tickets + 1  # and this one opens a ticket the cursor rested on
             if not again:
-                queues.ticket_list.action_cursor(1)  # a row not opened or prefetched yet
+                queues.browser.ticket_list.action_cursor(1)  # a row not opened or prefetched yet
             if rested:
                 await wait_for(prefetched, poll=0.01)
                 await app.workers.wait_for_complete()

@@ -33,7 +33,8 @@ async def running_app(
     """The app on `server`, connected, on the queues screen, drafts kept in `drafts`."""
     client = DeskproClient(server.url, server.api_key)
     service = HelpdeskService(client, drafts=DraftStore(drafts))
-    await service.connect()
+    await service.lookups.identify()
+    await service.lookups.load()
     app = DeskproApp(service)
     async with app.run_test(size=size) as pilot:
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "QueuesScreen", "queues")

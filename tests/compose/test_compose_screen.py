@@ -59,7 +59,7 @@ async def test_creates_a_ticket_with_two_attachments(
         screen = await open_compose(app, pilot)
         assert app.focused is screen.query_one("#to")
         await pilot.press(*"new@example.net", "tab", *"Jams", "tab", *"**Jams**")
-        agent = app.service.agents[0]
+        agent = app.service.lookups.agents[0]
         screen.query_one("#agent").value = agent.id
         screen.query_one("#urgency").value = 7
         await type_into(pilot, "#labels", "hw, scan")
@@ -146,7 +146,7 @@ async def test_a_server_refusal_lands_under_its_field(
         # An agent list gone stale: someone on it is no longer an agent.
         customers = await app.service.client.list_people(count=100)
         customer = next(p for p in customers.items if not p.is_agent)
-        app.service.agents.append(customer)
+        app.service.lookups.agents.append(customer)
         screen = await open_compose(app, pilot)
         await pilot.press(*"jo@x.org", "tab", *"No", "tab", *"Hi")
         screen.query_one("#agent").value = customer.id

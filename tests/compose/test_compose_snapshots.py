@@ -33,7 +33,7 @@ def app_with_draft(server: DemoServer, tmp_path: Path) -> DeskproApp:
 async def open_with_files(pilot: Pilot[None]) -> None:
     app = pilot.app
     for _ in range(500):  # the queues connect first: compose needs the agent list
-        if app.service.me is not None and app.screen.__class__.__name__ == "QueuesScreen":
+        if app.service.lookups.me is not None and app.screen.__class__.__name__ == "QueuesScreen":
             break
         await pilot.pause()
     await app.workers.wait_for_complete()

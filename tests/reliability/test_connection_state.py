@@ -64,11 +64,16 @@ async def test_offline_while_the_helpdesk_is_gone_then_online_by_itself(
             await settled(pilot, group)
         assert service.connection.status.state == "offline"
 
+        before = service.connection.status.last_refresh
         try:
             revived = await asyncio.to_thread(DemoServer(db=db, port=port).start)
+            # Its first answer says online; the refresh then says when it refreshed.
             await until(
                 pilot,
-                lambda: service.connection.status.state == "online",
+                lambda: (
+                    service.connection.status.state == "online"
+                    and service.connection.status.last_refresh != before
+                ),
                 "online again from the periodic refresh alone",
                 timeout=REFRESH_SECONDS * 3,
             )
@@ -89,7 +94,7 @@ async def test_server_errors_after_retries_show_offline_not_retrying(
     try:
         for _ in range(3):  # whichever fault comes last, the end state is offline
             try:
-                await service.ticket(1)
+                await service.threads.ticket(1)
             except Exception as exc:
                 assert exc.__class__.__name__ in {"ServerError", "DeskproConnectionError"}
             assert service.connection.status.state == "offline"
@@ -115,7 +120,7 @@ async def test_down_at_start_then_connected_by_itself(tmp_path: Path) -> None:
         assert isinstance(screen, QueuesScreen)
         await until(
             pilot,
-            lambda: "Not connected" in screen.ticket_list.message,
+            lambda: "Not connected" in screen.browser.ticket_list.message,
             "the empty list says why",
         )
         try:
@@ -124,7 +129,7 @@ async def test_down_at_start_then_connected_by_itself(tmp_path: Path) -> None:
             )
             await until(
                 pilot,
-                lambda: screen.started and screen.ticket_list.row_count > 0,
+                lambda: screen.started and screen.browser.ticket_list.row_count > 0,
                 "the queue loaded from the periodic refresh alone",
                 timeout=REFRESH_SECONDS * 3,
             )

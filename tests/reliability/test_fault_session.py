@@ -48,7 +48,7 @@ async def test_a_session_at_30_percent_failures_is_confirmed_once(
         await ticket_ready(pilot, screen)
         await write_message(pilot, "r", reply)
         await write_message(pilot, "n", note)
-        irene = next(a for a in app.service.agents if a.name == "Irene Adler")
+        irene = next(a for a in app.service.lookups.agents if a.name == "Irene Adler")
         await assign(pilot, screen.ticket_id, "ire", irene.id)
     ticket_id = assert_each_once(db, subject, [first, reply, note])
     assert db_rows(db, "SELECT agent FROM tickets WHERE id = ?", ticket_id) == [(irene.id,)]
@@ -87,7 +87,7 @@ async def test_writes_whose_answer_was_lost_are_found_not_resent(
         await ticket_ready(pilot, screen)
         await write_message(pilot, "r", reply)
         await write_message(pilot, "n", note)
-        irene = next(a for a in app.service.agents if a.name == "Irene Adler")
+        irene = next(a for a in app.service.lookups.agents if a.name == "Irene Adler")
         await assign(pilot, screen.ticket_id, "ire", irene.id)
         assert app.service.tickets.get(screen.ticket_id).agent == irene.id  # not rolled back
     # The create, the reply, its status change, the note, the assignment: all lost once.

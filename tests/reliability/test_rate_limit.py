@@ -92,7 +92,7 @@ async def test_a_short_retry_after_is_waited_out_with_refresh_paused() -> None:
         "https://help.example.com", "1:KEY", transport=httpx.MockTransport(helpdesk), sleep=sleep
     )
     service = HelpdeskService(client)
-    ticket = await service.ticket(5)
+    ticket = await service.threads.ticket(5)
     assert ticket.id == 5
     assert waits == [(3.0, True)]  # waited as told, with background refresh paused
     assert service.connection.status.state == "online"  # and over once it answered

@@ -49,7 +49,7 @@ async def test_no_write_is_sent_twice_when_every_read_after_it_fails(
     notices = Notices()
     async with app.run_test(size=(120, 36), message_hook=notices) as pilot:
         await queue_loaded(pilot)
-        irene = next(a for a in app.service.agents if a.name == "Irene Adler")
+        irene = next(a for a in app.service.lookups.agents if a.name == "Irene Adler")
         await pilot.press("c")
         await until(pilot, lambda: isinstance(app.screen, ComposeScreen), "compose")
         await pilot.press(*"reads.fail@example.com", "tab", *"Reads fail", "tab", *"Hello")

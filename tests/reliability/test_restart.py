@@ -106,7 +106,7 @@ async def a_lost_create(server: DemoServer, drafts: Path) -> PendingWrite:
     """The first run: its create reaches the helpdesk, the answer is lost, the app quits."""
     first = a_run(server, drafts, LoseThenCut(creates_ticket))
     first.drafts.save(DRAFT_KEY, NEW.to_draft())
-    pending = first.pending_write(DRAFT_KEY)
+    pending = first.pending.get(DRAFT_KEY)
     with pytest.raises(DeskproError):
         await send_new_ticket(first, NEW, [], pending=pending)
     await first.client.aclose()
@@ -132,16 +132,16 @@ async def test_a_lost_create_is_found_after_a_restart_not_created_again(
 
     again = a_run(server, drafts)
     draft = NewTicket.from_draft(again.drafts.get(DRAFT_KEY) or {})
-    pending = again.pending_write(DRAFT_KEY)
+    pending = again.pending.get(DRAFT_KEY)
     assert pending.uncertain  # remembered from the first run
     await found_not_created_again(again, db, pending, draft)
 
     # Confirmed: settling forgets the record, so the next new ticket starts afresh.
     record = drafts / f"{DRAFT_KEY}.pending.json"
     assert record.exists() and again.drafts.keys() == [DRAFT_KEY]  # a record, not a draft
-    again.settle(DRAFT_KEY)
+    again.pending.settle(DRAFT_KEY)
     assert not record.exists()
-    fresh = a_run(server, drafts).pending_write(DRAFT_KEY)
+    fresh = a_run(server, drafts).pending.get(DRAFT_KEY)
     assert (fresh.started, fresh.uncertain) == (None, False)
     await again.client.aclose()
 
@@ -157,16 +157,18 @@ async def test_a_lost_reply_is_found_after_a_restart_not_posted_again(
         )
     key, text = f"reply-{ticket.id}", "The reply whose answer was lost"
     first = a_run(server, drafts, LoseThenCut(posts_message))
-    await first.identify()
+    await first.lookups.identify()
     with pytest.raises(DeskproError):
-        await first.send_message(ticket.id, text, note=False, pending=first.pending_write(key))
+        await first.changes.send_message(
+            ticket.id, text, note=False, pending=first.pending.get(key)
+        )
     await first.client.aclose()
     assert len(messages_holding(db, text)) == 1
 
     again = a_run(server, drafts)
-    await again.identify()
-    pending = again.pending_write(key)
-    message = await again.send_message(ticket.id, text, note=False, pending=pending)
+    await again.lookups.identify()
+    pending = again.pending.get(key)
+    message = await again.changes.send_message(ticket.id, text, note=False, pending=pending)
     assert pending.found_after_failure
     assert [(message.id,)] == messages_holding(db, text)
     await again.client.aclose()
@@ -180,17 +182,17 @@ async def test_quit_while_a_create_is_in_flight_is_found_after_a_restart(
     hanging = HangsAfterWrite(creates_ticket)
     first = a_run(server, drafts, hanging)
     sending = asyncio.create_task(
-        send_new_ticket(first, NEW, [], pending=first.pending_write(DRAFT_KEY))
+        send_new_ticket(first, NEW, [], pending=first.pending.get(DRAFT_KEY))
     )
     await asyncio.wait_for(hanging.reached.wait(), timeout=10)
     sending.cancel()  # quit: the app's workers are cancelled mid-request
     with pytest.raises(asyncio.CancelledError):
         await sending
-    assert first.pending_write(DRAFT_KEY).uncertain  # and so is a send in this same run
+    assert first.pending.get(DRAFT_KEY).uncertain  # and so is a send in this same run
     await first.client.aclose()
 
     again = a_run(server, drafts)
-    await found_not_created_again(again, db, again.pending_write(DRAFT_KEY))
+    await found_not_created_again(again, db, again.pending.get(DRAFT_KEY))
     await again.client.aclose()
 
 
@@ -213,7 +215,7 @@ async def test_an_unreadable_record_is_taken_as_uncertain(
 
     run = a_run(server, drafts)
     with caplog.at_level(logging.WARNING, logger="tui.state"):
-        pending = run.pending_write(DRAFT_KEY)
+        pending = run.pending.get(DRAFT_KEY)
     assert (pending.uncertain, pending.started) == (True, UNKNOWN_START)
     assert "Unreadable pending write compose" in caplog.text
     await found_not_created_again(run, db, pending)
@@ -268,4 +270,4 @@ async def test_discarding_the_draft_forgets_its_write(
         await pilot.press("d")
         await until(pilot, lambda: not isinstance(app.screen, ComposeScreen), "compose closed")
         assert not record.exists()
-        assert not app.service.pending_write(DRAFT_KEY).uncertain
+        assert not app.service.pending.get(DRAFT_KEY).uncertain

@@ -85,7 +85,7 @@ async def test_the_core_loop_works_without_each_optional_endpoint(
         await write_message(pilot, "r", "Reply")
         await write_message(pilot, "n", "Note")
         await set_status(pilot, "pend")
-        irene = next(a for a in app.service.agents if a.name == "Irene Adler")
+        irene = next(a for a in app.service.lookups.agents if a.name == "Irene Adler")
         await assign(pilot, screen.ticket_id, "ire", irene.id)
         screen.action_download()  # the attachments list may be missing: says so
         await pilot.pause()

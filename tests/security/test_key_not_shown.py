@@ -70,7 +70,10 @@ async def test_queues_and_status_bar_show_no_key(demo_server: DemoServer) -> Non
     async with app.run_test(size=(120, 36)) as pilot:
         await until(
             pilot,
-            lambda: isinstance(app.screen, QueuesScreen) and app.screen.ticket_list.row_count > 0,
+            lambda: (
+                isinstance(app.screen, QueuesScreen)
+                and app.screen.browser.ticket_list.row_count > 0
+            ),
             "the first queue's rows",
         )
         shot = app.export_screenshot()

@@ -49,7 +49,10 @@ async def test_debug_log_of_a_session_holds_no_key(
     async with app.run_test(size=(120, 36)) as pilot:
         await until(
             pilot,
-            lambda: isinstance(app.screen, QueuesScreen) and app.screen.ticket_list.row_count > 0,
+            lambda: (
+                isinstance(app.screen, QueuesScreen)
+                and app.screen.browser.ticket_list.row_count > 0
+            ),
             "the first queue's rows",
         )
         await pilot.press("enter")  # open the first ticket: its header and thread load

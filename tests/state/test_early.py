@@ -17,9 +17,9 @@ TICKETS = "GET /api/v2/tickets"
 
 async def read_first_page(service: HelpdeskService) -> QueueView:
     """What the queues screen does at start: who are we, then the first queue's page 1."""
-    await service.identify()
-    view = QueueView(service.queues()[0])
-    await service.load_page(view, 1)
+    await service.lookups.identify()
+    view = QueueView(service.lookups.queues()[0])
+    await service.pages.load(view, 1)
     return view
 
 
@@ -37,11 +37,11 @@ async def test_after_start_up_reads_ask_the_server_again(demo_server: DemoServer
     seen: list[str] = []
     service = HelpdeskService(counting_client(demo_server, seen))
     service.start_early()
-    await service.identify()
-    service.early.close()  # start-up is over: the early page, not taken, is dropped
-    view = QueueView(service.queues()[0])
-    await service.load_page(view, 1)
-    await service.identify()
+    await service.lookups.identify()
+    service.requests.early.close()  # start-up is over: the early page, not taken, is dropped
+    view = QueueView(service.lookups.queues()[0])
+    await service.pages.load(view, 1)
+    await service.lookups.identify()
     assert seen.count(ME) == 2  # the second identify was not answered from start-up
     assert seen.count(TICKETS) == 2  # the early page (dropped) and a fresh one
     await service.client.aclose()
@@ -50,14 +50,14 @@ async def test_after_start_up_reads_ask_the_server_again(demo_server: DemoServer
 async def test_who_we_were_lets_the_first_page_go_out_with_me(
     demo_server: DemoServer, tmp_path: Path
 ) -> None:
-    first = HelpdeskService(counting_client(demo_server, []))
-    first.cache = QueueCache(tmp_path, first.helpdesk_url)
+    client = counting_client(demo_server, [])
+    first = HelpdeskService(client, cache=QueueCache(tmp_path, client.helpdesk_url))
     await read_first_page(first)  # leaves who we are in the cache
     await first.client.aclose()
 
     seen: list[str] = []
-    again = HelpdeskService(counting_client(demo_server, seen))
-    again.cache = QueueCache(tmp_path, again.helpdesk_url)
+    client = counting_client(demo_server, seen)
+    again = HelpdeskService(client, cache=QueueCache(tmp_path, client.helpdesk_url))
     again.start_early()
     assert seen == []  # nothing sent synchronously: both requests are tasks
     view = await read_first_page(again)
@@ -72,7 +72,7 @@ async def test_a_failed_early_request_is_reported_to_whoever_takes_it() -> None:
     service = HelpdeskService(client)
     service.start_early()
     try:
-        await service.identify()
+        await service.lookups.identify()
     except DeskproConnectionError:
         pass
     else:

@@ -1,7 +1,7 @@
 from tui.api import Department, Person, Ticket
-from tui.state import Lookups, matches_words, parse_filter
+from tui.state import FilterNames, matches_words, parse_filter
 
-LOOKUPS = Lookups(
+LOOKUPS = FilterNames(
     me_id=1,
     agents=[
         Person(id=42, name="Agent"),
@@ -84,6 +84,6 @@ def test_terms_are_checked_before_they_are_sent() -> None:
     assert len(q.errors) == 3
     assert "status:pendng is not a status" in q.errors[0] and "pending" in q.errors[0]
     assert "'2020-13-45' is not a date" in q.errors[1]
-    helpdesk = Lookups(1, statuses=["awaiting_agent", "custom_one"])
+    helpdesk = FilterNames(1, statuses=["awaiting_agent", "custom_one"])
     assert parse_filter("status:custom_one", helpdesk).status == ("custom_one",)
     assert parse_filter("status:pending", helpdesk).errors  # not one this helpdesk has

@@ -1,4 +1,4 @@
-"""`HelpdeskService.load_lookups`: each of the five lookups fails alone (refused, missing,
+"""`HelpdeskService.lookups.load`: each of the five lookups fails alone (refused, missing,
 failing), is asked for again alone, and is cleared once it loads; `why_unavailable` says
 which endpoint, why, and what still works."""
 
@@ -38,11 +38,11 @@ TAGS = {
 def holds(service: HelpdeskService, name: str) -> bool:
     """Whether what the lookup `name` feeds was filled."""
     return {
-        "agents": bool(service.agents),
+        "agents": bool(service.lookups.agents),
         "departments": len(service.departments) > 0,
-        "filters": bool(service.ticket_filters),
-        "statuses": bool(service.statuses),
-        "teams": bool(service.team_names),
+        "filters": bool(service.lookups.ticket_filters),
+        "statuses": bool(service.lookups.statuses),
+        "teams": bool(service.lookups.team_names),
     }[name]
 
 
@@ -92,15 +92,15 @@ async def test_one_refused_or_missing_lookup_leaves_the_other_four(
         expected = NotFoundError
     async with DeskproClient(server.url, server.api_key) as client:
         service = HelpdeskService(client)
-        failures = await service.load_lookups()
+        failures = await service.lookups.load()
 
     assert list(failures) == [name]
     assert type(failures[name]) is expected
-    assert service.lookup_errors == failures
-    assert service.loaded_lookups == LOOKUPS.keys() - {name}
-    assert not service.lookups_loaded
+    assert service.lookups.errors == failures
+    assert service.lookups.loaded == LOOKUPS.keys() - {name}
+    assert not service.lookups.loaded_all
     assert {n: holds(service, n) for n in LOOKUPS} == {n: n != name for n in LOOKUPS}
-    assert service.transient_lookup_failures() == []  # lasting: not retried quietly
+    assert service.lookups.transient_failures() == []  # lasting: not retried quietly
     text = why_unavailable(LOOKUPS[name], failures[name])
     assert text.endswith(f"{LOOKUPS[name].without}.")
     if how == "missing":
@@ -114,16 +114,16 @@ async def test_asking_again_asks_only_for_the_failed_lookup_and_clears_it(
     path = LOOKUPS[name].endpoint
     transport = FailingPath(path, answer(403, "forbidden"))
     service = wrapped_service(demo_server, transport)
-    assert list(await service.load_lookups()) == [name]
-    service.told_unavailable.add(name)  # as the UI does once it said so
+    assert list(await service.lookups.load()) == [name]
+    service.lookups.told.add(name)  # as the UI does once it said so
     transport.seen.clear()
 
-    assert await service.load_lookups() == {}
+    assert await service.lookups.load() == {}
 
     assert transport.seen and set(transport.seen) == {f"GET {path}"}
-    assert service.lookup_errors == {}
-    assert service.told_unavailable == set()
-    assert service.lookups_loaded and holds(service, name)
+    assert service.lookups.errors == {}
+    assert service.lookups.told == set()
+    assert service.lookups.loaded_all and holds(service, name)
     await service.client.aclose()
 
 
@@ -133,26 +133,26 @@ async def test_a_lookup_still_refused_is_asked_for_alone_and_stays_listed(
     path = LOOKUPS["statuses"].endpoint
     transport = FailingPath(path, answer(404, "not_found"), times=2)
     service = wrapped_service(demo_server, transport)
-    await service.load_lookups()
-    service.told_unavailable.add("statuses")
+    await service.lookups.load()
+    service.lookups.told.add("statuses")
     transport.seen.clear()
 
-    failures = await service.load_lookups()
+    failures = await service.lookups.load()
 
     assert transport.seen == [f"GET {path}"]
     assert list(failures) == ["statuses"] and isinstance(failures["statuses"], NotFoundError)
-    assert list(service.lookup_errors) == ["statuses"]
-    assert service.told_unavailable == {"statuses"}  # told once, not again
+    assert list(service.lookups.errors) == ["statuses"]
+    assert service.lookups.told == {"statuses"}  # told once, not again
     await service.client.aclose()
 
 
 async def test_nothing_is_asked_once_every_lookup_loaded(demo_server: DemoServer) -> None:
     transport = FailingPath("/none", answer(500, "x"), times=0)
     service = wrapped_service(demo_server, transport)
-    await service.load_lookups()
-    assert service.lookups_loaded
+    await service.lookups.load()
+    assert service.lookups.loaded_all
     transport.seen.clear()
-    assert await service.load_lookups() == {}
+    assert await service.lookups.load() == {}
     assert transport.seen == []
     await service.client.aclose()
 
@@ -170,12 +170,12 @@ async def test_a_transient_failure_is_listed_as_transient(
     transport = FailingPath(LOOKUPS["teams"].endpoint, fail)
     service = wrapped_service(demo_server, transport)
 
-    failures = await service.load_lookups()
+    failures = await service.lookups.load()
 
     assert list(failures) == ["teams"] and isinstance(failures["teams"], expected)
-    assert service.transient_lookup_failures() == ["teams"]
+    assert service.lookups.transient_failures() == ["teams"]
     assert transport.seen.count(f"GET {LOOKUPS['teams'].endpoint}") == 1  # no retry
-    assert service.loaded_lookups == LOOKUPS.keys() - {"teams"}
+    assert service.lookups.loaded == LOOKUPS.keys() - {"teams"}
     await service.client.aclose()
 
 

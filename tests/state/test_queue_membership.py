@@ -91,46 +91,39 @@ def test_a_queue_refined_by_status_alone_still_answers() -> None:
 # -- drop -----------------------------------------------------------------------------
 
 
-def three_pages() -> tuple[QueueView, list[QueueView]]:
-    """A view of 8 tickets in pages of 3, all loaded; and the notifications it sends."""
+def three_pages() -> QueueView:
+    """A view of 8 tickets in pages of 3, all loaded."""
     view = QueueView(QUEUES["active"], page_size=3)
     view.set_page(1, [1, 2, 3], total=8)
     view.set_page(2, [4, 5, 6], total=8)
     view.set_page(3, [7, 8], total=8)
-    told: list[QueueView] = []
-    view.subscribe(told.append)
-    return view, told
+    return view
 
 
 def test_drop_takes_the_ticket_out_and_forgets_later_pages() -> None:
-    view, told = three_pages()
+    view = three_pages()
     view.drop([5])
     assert view.pages == {1: [1, 2, 3], 2: [4, 6]}
     assert view.total == 7
     assert view.index_of(5) is None
-    assert told == [view]
 
 
-def test_drop_of_several_pages_keeps_the_first_touched_and_notifies_once() -> None:
-    view, told = three_pages()
+def test_drop_of_several_pages_keeps_the_first_touched() -> None:
+    view = three_pages()
     view.drop({2, 5, 8})
     assert view.pages == {1: [1, 3]}
     assert view.total == 5
-    assert len(told) == 1
 
 
 def test_drop_of_ids_not_loaded_changes_nothing() -> None:
-    view, told = three_pages()
+    view = three_pages()
     view.drop([99, 100])
     view.drop([])
     assert view.pages == {1: [1, 2, 3], 2: [4, 5, 6], 3: [7, 8]}
     assert view.total == 8
-    assert told == []
 
 
 def test_drop_on_a_view_not_loaded_changes_nothing() -> None:
     view = QueueView(QUEUES["mine"])
-    told: list[QueueView] = []
-    view.subscribe(told.append)
     view.drop([1])
-    assert (view.pages, view.total, told) == ({}, None, [])
+    assert (view.pages, view.total) == ({}, None)

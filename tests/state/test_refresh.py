@@ -18,10 +18,10 @@ from tui.state.backoff import RefreshBackoff
 async def mine_loaded(server: DemoServer, seen: list[str]) -> tuple[HelpdeskService, QueueView]:
     """A service showing the first page of the agent's own queue; `seen` then cleared."""
     service = HelpdeskService(counting_client(server, seen))
-    await service.identify()
-    view = QueueView(service.queues()[0])
+    await service.lookups.identify()
+    view = QueueView(service.lookups.queues()[0])
     assert view.spec.key == "mine"
-    await service.load_page(view, 1)
+    await service.pages.load(view, 1)
     seen.clear()
     return service, view
 
@@ -40,7 +40,7 @@ async def test_an_idle_refresh_is_one_request_and_reports_no_change(
     service, view = await mine_loaded(server, seen)
     rows = list(view.pages[1])
 
-    changed = await service.refresh(view)
+    changed = await service.pages.refresh(view)
 
     assert changed == frozenset()
     assert seen == ["GET /api/v2/tickets"]
@@ -65,7 +65,7 @@ async def test_a_ticket_changed_elsewhere_leaves_mine_within_one_refresh(
         assert service.connection.status.last_refresh is None  # a page load is no refresh
         await other.update_ticket(created.id, **change)
 
-    changed = await service.refresh(view)
+    changed = await service.pages.refresh(view)
 
     assert created.id in changed
     assert created.id not in view.pages[1] and view.index_of(created.id) is None
@@ -84,7 +84,7 @@ async def test_a_ticket_assigned_elsewhere_arrives_within_one_refresh(
     async with DeskproClient(server.url, server.api_key) as other:
         created = await my_new_ticket(other, "Arrives in my queue")
 
-    changed = await service.refresh(view)
+    changed = await service.pages.refresh(view)
 
     assert created.id in changed
     assert created.id in view.pages[1]

@@ -17,7 +17,7 @@ from tui.state import HelpdeskService, QueueCache, QueueView, standard_queues
 async def test_identical_concurrent_requests_share_one_call(demo_server: DemoServer) -> None:
     seen: list[str] = []
     service = HelpdeskService(counting_client(demo_server, seen))
-    first, second = await asyncio.gather(service.messages(1), service.messages(1))
+    first, second = await asyncio.gather(service.threads.messages(1), service.threads.messages(1))
     assert first == second
     assert seen.count("GET /api/v2/tickets/1/messages") == 1
     await service.client.aclose()
@@ -25,11 +25,11 @@ async def test_identical_concurrent_requests_share_one_call(demo_server: DemoSer
 
 async def test_a_refused_change_rolls_back(demo_server: DemoServer) -> None:
     service = HelpdeskService(DeskproClient(demo_server.url, demo_server.api_key))
-    ticket = await service.ticket(1)
+    ticket = await service.threads.ticket(1)
     changes: list[frozenset[int]] = []
     service.tickets.subscribe(changes.append)
     try:
-        await service.assign(ticket.id, ticket.person)  # a customer, not an agent
+        await service.changes.update(ticket.id, agent=ticket.person)  # a customer, not an agent
     except InvalidInputError as exc:
         assert "agent" in exc.field_errors
     else:
@@ -45,14 +45,14 @@ async def test_first_page_paints_from_the_cache_before_the_network(
     client = DeskproClient(demo_server.url, demo_server.api_key)
     service = HelpdeskService(client, cache=QueueCache(tmp_path, client.helpdesk_url))
     spec = standard_queues(1)[2]
-    await service.load_page(QueueView(spec), 1)
+    await service.pages.load(QueueView(spec), 1)
     await client.aclose()
 
     seen: list[str] = []
     later = counting_client(demo_server, seen)
     fresh = HelpdeskService(later, cache=QueueCache(tmp_path, later.helpdesk_url))
     view = QueueView(spec)
-    assert fresh.paint_from_cache(view)
+    assert fresh.pages.paint_from_cache(view)
     assert seen == [] and view.total is not None and len(view.pages[1]) == 50
     assert all(fresh.tickets.get(i) is not None for i in view.pages[1])
     await later.aclose()
@@ -65,10 +65,10 @@ async def test_rate_limit_pauses_refresh_and_is_reported(
     service = HelpdeskService(DeskproClient(server.url, server.api_key))
     states: list[str] = []
     service.connection.subscribe(lambda status: states.append(status.state))
-    await service.ticket(1)
-    await service.ticket(2)
+    await service.threads.ticket(1)
+    await service.threads.ticket(2)
     try:
-        await service.refresh(QueueView(standard_queues(1)[0]))
+        await service.pages.refresh(QueueView(standard_queues(1)[0]))
     except RateLimitedError as exc:
         assert exc.retry_after is not None and exc.retry_after > 0
     else:
@@ -82,6 +82,6 @@ async def test_connection_loss_shows_offline() -> None:
     service = HelpdeskService(DeskproClient("http://127.0.0.1:9", "1:X"))
     service.client._t.policy = type(service.client._t.policy)(attempts=1)
     with pytest.raises(DeskproConnectionError):
-        await service.ticket(1)
+        await service.threads.ticket(1)
     assert service.connection.status.state == "offline"
     await service.client.aclose()

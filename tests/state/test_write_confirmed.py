@@ -36,7 +36,7 @@ async def own_ticket(server: DemoServer, service: HelpdeskService) -> Ticket:
         created = await other.create_ticket(
             subject="Write confirmed", person="x@example.com", message="<p>hi</p>", agent=1
         )
-    return await service.ticket(created.id)
+    return await service.threads.ticket(created.id)
 
 
 async def test_a_reply_with_a_status_is_sent_once_and_does_not_fail(
@@ -44,7 +44,9 @@ async def test_a_reply_with_a_status_is_sent_once_and_does_not_fail(
 ) -> None:
     ticket = await own_ticket(demo_server, service)
 
-    message = await service.send_message(ticket.id, "<p>x</p>", note=False, status="pending")
+    message = await service.changes.send_message(
+        ticket.id, "<p>x</p>", note=False, status="pending"
+    )
 
     assert message.id and not message.is_agent_note
     assert transport.writes == [
@@ -54,7 +56,7 @@ async def test_a_reply_with_a_status_is_sent_once_and_does_not_fail(
     assert transport.failed_reads  # the read after it did fail
     stored = service.tickets.get(ticket.id)
     assert stored is not None and stored.status == "pending"
-    assert [m.id for m in service.cached_messages(ticket.id) or []][-1:] == [message.id]
+    assert [m.id for m in service.threads.cached(ticket.id) or []][-1:] == [message.id]
 
 
 @pytest.mark.parametrize(
@@ -74,7 +76,7 @@ async def test_a_change_is_one_put_and_does_not_fail(
 ) -> None:
     ticket = await own_ticket(demo_server, service)
 
-    await service.update(ticket.id, **changes)
+    await service.changes.update(ticket.id, **changes)
 
     assert transport.writes == [f"PUT /api/v2/tickets/{ticket.id}"]
     stored = service.tickets.get(ticket.id)

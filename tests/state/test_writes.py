@@ -116,7 +116,7 @@ async def own_tickets(
         )
         for subject in subjects
     ]
-    return [await service.ticket(ticket.id) for ticket in created]
+    return [await service.threads.ticket(ticket.id) for ticket in created]
 
 
 async def posted(other: DeskproClient, ticket_id: int, html: str) -> list[Message]:
@@ -144,7 +144,7 @@ async def test_a_change_whose_answer_was_lost_is_read_back(
     transport.rules[put] = LOSE
     transport.seen.clear()
 
-    await service.update(ticket.id, **{field: value})  # the server's word: it was made
+    await service.changes.update(ticket.id, **{field: value})  # the server's word: it was made
 
     assert transport.seen == [put, get]  # one PUT, then one read, no second PUT
     assert transport.lost == [put]
@@ -169,7 +169,7 @@ async def test_a_lost_answer_that_cannot_be_read_back_rolls_back_and_says_so(
     service.tickets.subscribe(changes.append)
 
     with pytest.raises(DeskproConnectionError) as caught:
-        await service.update(ticket.id, agent=42)
+        await service.changes.update(ticket.id, agent=42)
 
     assert caught.value.request_sent  # the error says it may have been saved
     assert transport.seen == [put, get]
@@ -199,7 +199,7 @@ async def test_a_change_that_may_have_been_made_but_was_not_shows_the_server_ver
     transport.seen.clear()
 
     with pytest.raises(error):
-        await service.update(ticket.id, agent=42)
+        await service.changes.update(ticket.id, agent=42)
 
     assert transport.seen == [put, get]  # read back, not sent again
     stored = service.tickets.get(ticket.id)
@@ -230,7 +230,7 @@ async def test_a_refused_change_rolls_back_without_reading_again(
     service.tickets.subscribe(changes.append)
 
     with pytest.raises(error):
-        await service.update(ticket.id, agent=42, status="pending")
+        await service.changes.update(ticket.id, agent=42, status="pending")
 
     assert transport.seen == [put]  # a refusal is certain: nothing to read back
     assert service.tickets.get(ticket.id) == ticket
@@ -245,7 +245,7 @@ async def test_one_refused_ticket_of_a_bulk_change_leaves_the_others_changed(
     transport.rules[f"PUT {API}/tickets/{b.id}"] = answer(403, "forbidden")
     transport.seen.clear()
 
-    failures = await service.update_many([a.id, b.id, c.id], status="pending")
+    failures = await service.changes.update_many([a.id, b.id, c.id], status="pending")
 
     assert list(failures) == [b.id]
     assert isinstance(failures[b.id], PermissionDeniedError)
@@ -264,32 +264,32 @@ async def test_one_refused_ticket_of_a_bulk_change_leaves_the_others_changed(
 async def test_a_reply_whose_answer_was_lost_is_found_not_posted_again(
     other: DeskproClient, service: HelpdeskService, transport: Faulty
 ) -> None:
-    await service.identify()  # as the app does: the look matches messages by their author
+    await service.lookups.identify()  # as the app does: the look matches messages by their author
     (ticket,) = await own_tickets(other, service, "Reply, answer lost")
-    await service.messages(ticket.id)  # the thread the reply screen shows
+    await service.threads.messages(ticket.id)  # the thread the reply screen shows
     post = f"POST {API}/tickets/{ticket.id}/messages"
     transport.rules[post] = LOSE
     transport.seen.clear()
     key = f"reply-{ticket.id}"
-    pending = service.pending_write(key)
+    pending = service.pending.get(key)
     html = "<p>Sent once, though its answer was lost.</p>"
 
-    message = await service.send_message(ticket.id, html, note=False, pending=pending)
+    message = await service.changes.send_message(ticket.id, html, note=False, pending=pending)
 
     assert transport.lost == [post]
     assert transport.seen[:2] == [post, f"GET {API}/tickets/{ticket.id}/messages"]
     assert transport.seen.count(post) == 1
     assert pending.found_after_failure
     assert [m.id for m in await posted(other, ticket.id, html)] == [message.id]
-    assert message.id in [m.id for m in service.cached_messages(ticket.id) or []]
+    assert message.id in [m.id for m in service.threads.cached(ticket.id) or []]
 
     # Confirmed: the composer settles it, and the next reply with the same words is new.
-    service.settle(key)
+    service.pending.settle(key)
     assert service.drafts.get(key + PENDING_SUFFIX) is None
-    again = service.pending_write(key)
+    again = service.pending.get(key)
     assert again is not pending and not again.uncertain
 
-    second = await service.send_message(ticket.id, html, note=False, pending=again)
+    second = await service.changes.send_message(ticket.id, html, note=False, pending=again)
 
     assert second.id != message.id
     assert not again.found_after_failure
@@ -304,7 +304,7 @@ async def test_a_new_ticket_whose_answer_was_lost_is_found_not_created_again(
     new = NewTicket(to=email, subject=unique("Created once"), body="Hello **there**")
     post = f"POST {API}/tickets"
     transport.rules[post] = LOSE
-    pending = service.pending_write("compose")
+    pending = service.pending.get("compose")
 
     created = await send_new_ticket(service, new, [], pending=pending)
 
@@ -324,11 +324,11 @@ async def uncertain_reply(
 ) -> tuple[Ticket, PendingWrite]:
     """A ticket whose thread the service has read (as the reply screen has), and the write
     of a reply to it left uncertain by an earlier attempt whose answer was lost."""
-    await service.identify()
+    await service.lookups.identify()
     (ticket,) = await own_tickets(other, service, subject)
-    await service.messages(ticket.id)
-    pending = service.pending_write(f"reply-{ticket.id}")
-    pending.begin(m.id for m in service.cached_messages(ticket.id) or [])
+    await service.threads.messages(ticket.id)
+    pending = service.pending.get(f"reply-{ticket.id}")
+    pending.begin(m.id for m in service.threads.cached(ticket.id) or [])
     pending.mark_uncertain()
     return ticket, pending
 
@@ -341,7 +341,7 @@ async def test_an_uncertain_reply_already_saved_is_not_posted(
     earlier = await other.add_message(ticket.id, html)  # the helpdesk had saved it
     transport.seen.clear()
 
-    message = await service.send_message(ticket.id, html, note=False, pending=pending)
+    message = await service.changes.send_message(ticket.id, html, note=False, pending=pending)
 
     assert message.id == earlier.id
     assert pending.found_after_failure
@@ -357,7 +357,7 @@ async def test_an_uncertain_reply_not_saved_is_looked_for_then_posted_once(
     html = "<p>The first attempt never arrived.</p>"
     transport.seen.clear()
 
-    message = await service.send_message(ticket.id, html, note=False, pending=pending)
+    message = await service.changes.send_message(ticket.id, html, note=False, pending=pending)
 
     messages = f"{API}/tickets/{ticket.id}/messages"
     assert transport.seen[:2] == [f"GET {messages}", f"POST {messages}"]
@@ -376,7 +376,7 @@ async def test_an_uncertain_reply_is_not_sent_blind_when_the_look_fails(
     transport.seen.clear()
 
     with pytest.raises(ServerError):
-        await service.send_message(ticket.id, html, note=False, pending=pending)
+        await service.changes.send_message(ticket.id, html, note=False, pending=pending)
 
     assert transport.seen == [f"GET {messages}"]
     assert pending.uncertain  # the next attempt looks again

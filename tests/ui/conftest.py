@@ -7,6 +7,7 @@ import io
 import unicodedata
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -20,13 +21,16 @@ from tui.api import DeskproClient, Ticket
 from tui.app import DeskproApp
 from tui.demo import DemoServer
 from tui.screens.queues import QueuesScreen
-from tui.state import HelpdeskService
+from tui.state import HelpdeskService, QueueCache
 
 FIXED_NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 
-def make_service(server: DemoServer) -> HelpdeskService:
-    service = HelpdeskService(DeskproClient(server.url, server.api_key))
+def make_service(server: DemoServer, cached_in: Path | None = None) -> HelpdeskService:
+    """A service of the demo helpdesk; with `cached_in`, keeping its queue cache there."""
+    client = DeskproClient(server.url, server.api_key)
+    cache = QueueCache(cached_in, client.helpdesk_url) if cached_in else None
+    service = HelpdeskService(client, cache=cache)
     service.label = "demo helpdesk"
     return service
 
@@ -57,7 +61,11 @@ async def queue_loaded(pilot: Pilot[object]) -> QueuesScreen:
     assert isinstance(screen, QueuesScreen)
     await until(
         pilot,
-        lambda: screen.view is not None and screen.view.loaded and screen.ticket_list.row_count > 0,
+        lambda: (
+            screen.browser.view is not None
+            and screen.browser.view.loaded
+            and screen.browser.ticket_list.row_count > 0
+        ),
         "the first queue's rows",
     )
     # The rows come first; the lookups (agents, filters, statuses) just after them.

@@ -21,7 +21,7 @@ from .test_ticket import open_ticket
 
 async def test_irene_is_not_on_the_first_page_of_agents(demo_server: DemoServer) -> None:
     async with DeskproClient(demo_server.url, demo_server.api_key) as dp:
-        first_page = await dp._page("agents", "people.agents.list", Person, [])
+        first_page = await dp._api.page("agents", "people.agents.list", Person, [])
         everyone = await dp.list_agents()
     assert "Irene Adler" not in {a.name for a in first_page.items}
     assert "Irene Adler" in {a.name for a in everyone}
@@ -38,7 +38,7 @@ async def test_assign_by_typing_part_of_a_name(
         first = app.screen.query_one("#picker-options").get_option_at_index(0)
         assert "Me (Admin)" in str(first.prompt)
         await pilot.press(*"ire", "enter")
-        irene = next(a for a in app.service.agents if a.name == "Irene Adler")
+        irene = next(a for a in app.service.lookups.agents if a.name == "Irene Adler")
         await until(
             pilot,
             lambda: app.service.tickets.get(ticket.id).agent == irene.id,
@@ -72,8 +72,10 @@ async def test_assign_opened_before_the_agents_arrived_waits_for_them(
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         assert isinstance(screen, QueuesScreen)
-        await until(pilot, lambda: screen.ticket_list.row_count > 0, "rows before the agents")
-        assert not app.service.lookups_loaded
+        await until(
+            pilot, lambda: screen.browser.ticket_list.row_count > 0, "rows before the agents"
+        )
+        assert not app.service.lookups.loaded_all
         await pilot.press("a")
         await pilot.pause(0.1)
         assert not isinstance(app.screen, AssignScreen)  # not with an empty list of agents
@@ -94,27 +96,30 @@ async def test_bulk_assign_three_marked_tickets(
         await pilot.press("slash", *"agent:none", "enter")
         await until(
             pilot,
-            lambda: screen.view.spec.api_filters().get("agent") == 0 and screen.view.loaded,
+            lambda: (
+                screen.browser.view.spec.api_filters().get("agent") == 0
+                and screen.browser.view.loaded
+            ),
             "unassigned tickets",
         )
         for ticket in created:
-            index = screen.view.index_of(ticket.id)
+            index = screen.browser.view.index_of(ticket.id)
             assert index is not None
-            screen.ticket_list.cursor = index
+            screen.browser.ticket_list.cursor = index
             await pilot.press("space")
-        assert screen.ticket_list.marked == {t.id for t in created}
+        assert screen.browser.ticket_list.marked == {t.id for t in created}
         assert screen.query_one(StatusBar).marked == 3
         await pilot.press("a", *"greg", "enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "one confirmation")
         await pilot.press("y")
-        greg = next(a for a in app.service.agents if a.name == "Greg Lestrade")
+        greg = next(a for a in app.service.lookups.agents if a.name == "Greg Lestrade")
         await until(
             pilot,
             lambda: all(app.service.tickets.get(t.id).agent == greg.id for t in created),
             "all three assigned",
         )
         await pilot.app.workers.wait_for_complete()
-        assert screen.ticket_list.marked == set()
+        assert screen.browser.ticket_list.marked == set()
     async with DeskproClient(demo_server.url, demo_server.api_key) as dp:
         for ticket in created:
             assert (await dp.get_ticket(ticket.id)).agent == greg.id
@@ -131,7 +136,7 @@ async def test_a_refused_assignment_rolls_back_with_a_message(
         await open_ticket(pilot, app, ticket.id)
         # A stale agent list that still offers someone who is no longer an agent.
         former = {"name": "Zed Former-Agent", "display_name": "Zed Former-Agent"}
-        app.service.agents.append(customer.model_copy(update=former))
+        app.service.lookups.agents.append(customer.model_copy(update=former))
         seen: list[int | None] = []
         app.service.tickets.subscribe(
             lambda ids: (

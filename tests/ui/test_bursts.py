@@ -49,8 +49,8 @@ async def test_status_typed_and_chosen_in_one_burst(
     ticket = await create_ticket("Burst status", agent=1)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await queue_loaded(pilot)
-        await until(pilot, lambda: ticket.id in screen.view.loaded_ids(), "the new ticket")
-        screen.ticket_list.cursor = screen.ticket_list.index_of(ticket.id)
+        await until(pilot, lambda: ticket.id in screen.browser.view.loaded_ids(), "the new ticket")
+        screen.browser.ticket_list.cursor = screen.browser.ticket_list.index_of(ticket.id)
         await burst(pilot, "s", *"pend", "enter")
         await until(
             pilot,
@@ -79,8 +79,8 @@ async def test_escape_then_a_key_quickly_is_not_read_as_alt(app: DeskproApp) -> 
         screen = app.screen
         await burst(pilot, "alt+j", "j")  # how a terminal sends Escape and j typed quickly
         assert screen.query_one("#filter", Input).value == "e"
-        assert screen.ticket_list.row_count > 2
-        assert screen.ticket_list.has_focus and screen.ticket_list.cursor == 2
+        assert screen.browser.ticket_list.row_count > 2
+        assert screen.browser.ticket_list.has_focus and screen.browser.ticket_list.cursor == 2
 
 
 async def test_escape_then_a_capital_quickly_leaves_the_reply_and_runs_the_key(
@@ -88,7 +88,7 @@ async def test_escape_then_a_capital_quickly_leaves_the_reply_and_runs_the_key(
 ) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         queues = await queue_loaded(pilot)
-        second = queues.ticket_list.id_at(1)
+        second = queues.browser.ticket_list.id_at(1)
         screen = await open_ticket(pilot, app)
         escape_j = events.Key("alt+shift+j", "J")  # Escape then J, as a terminal reads them
         await burst(pilot, "r", *"Later", escape_j)
@@ -98,7 +98,7 @@ async def test_escape_then_a_capital_quickly_leaves_the_reply_and_runs_the_key(
 async def test_next_ticket_twice_in_one_burst(app: DeskproApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         queues = await queue_loaded(pilot)
-        third = queues.ticket_list.id_at(2)
+        third = queues.browser.ticket_list.id_at(2)
         screen = await open_ticket(pilot, app)
         await burst(pilot, "J", "J")
         assert screen.ticket_id == third

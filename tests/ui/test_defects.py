@@ -19,8 +19,8 @@ from tui.screens.status import StatusPicker
 from tui.screens.ticket import TicketScreen
 from tui.state import HelpdeskService
 from tui.widgets.message_view import MessageView
+from tui.widgets.row_paint import MARK
 from tui.widgets.status_bar import StatusBar
-from tui.widgets.ticket_list import MARK
 
 from .conftest import Notices, plain_text, queue_loaded, until
 
@@ -29,14 +29,14 @@ async def test_marks_show_a_glyph_and_escape_unmarks_them_all(app: DeskproApp) -
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await queue_loaded(pilot)
         await pilot.press("space")
-        assert screen.ticket_list.render_line(0).text.startswith(MARK)
+        assert screen.browser.ticket_list.render_line(0).text.startswith(MARK)
         await pilot.press("ctrl+a")
-        shown = screen.ticket_list.row_count
-        assert len(screen.ticket_list.marked) == shown
+        shown = screen.browser.ticket_list.row_count
+        assert len(screen.browser.ticket_list.marked) == shown
         assert screen.query_one(StatusBar).marked == shown
         await pilot.press("escape")
-        assert screen.ticket_list.marked == set()
-        assert not screen.ticket_list.render_line(0).text.startswith(MARK)
+        assert screen.browser.ticket_list.marked == set()
+        assert not screen.browser.ticket_list.render_line(0).text.startswith(MARK)
 
 
 async def test_switching_queues_unmarks_and_says_so(app: DeskproApp) -> None:
@@ -45,8 +45,8 @@ async def test_switching_queues_unmarks_and_says_so(app: DeskproApp) -> None:
         screen = await queue_loaded(pilot)
         await pilot.press("space", "space")
         await pilot.press("2")
-        await until(pilot, lambda: screen.view.spec.key == "unassigned", "Unassigned")
-        assert screen.ticket_list.marked == set()
+        await until(pilot, lambda: screen.browser.view.spec.key == "unassigned", "Unassigned")
+        assert screen.browser.ticket_list.marked == set()
         assert "2 marked tickets unmarked." in notices.texts
 
 
@@ -58,7 +58,7 @@ async def test_bulk_confirmation_keeps_the_agents_name_as_written(app: DeskproAp
         question = str(app.screen.query(Label).first().render())
         assert question == "Assigned to Irene Adler: 2 tickets?"
         await pilot.press("n")
-        assert len(screen.ticket_list.marked) == 2  # nothing changed, nothing unmarked
+        assert len(screen.browser.ticket_list.marked) == 2  # nothing changed, nothing unmarked
 
 
 class FailingWrites(httpx.AsyncBaseTransport):
@@ -82,7 +82,7 @@ async def test_a_failing_bulk_change_says_failed_not_refused(demo_server: DemoSe
         await pilot.press("space", "space", "s", *"resol", "enter", "y")  # none is resolved yet
         await until(pilot, lambda: any("changed;" in t for t in notices.titles), "the outcome")
         assert "0 of 2 changed; these failed" in notices.titles
-        assert len(screen.ticket_list.marked) == 2  # kept, to try again
+        assert len(screen.browser.ticket_list.marked) == 2  # kept, to try again
 
 
 async def test_the_status_picker_offers_only_what_an_agent_sets(app: DeskproApp) -> None:

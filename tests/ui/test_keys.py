@@ -48,7 +48,7 @@ async def test_keymap_remaps_by_binding_id(
 async def test_next_and_previous_ticket_of_the_queue(app: DeskproApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         queues = await queue_loaded(pilot)
-        first, second = queues.ticket_list.id_at(0), queues.ticket_list.id_at(1)
+        first, second = queues.browser.ticket_list.id_at(0), queues.browser.ticket_list.id_at(1)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket")
         assert app.screen.ticket_id == first
@@ -59,13 +59,13 @@ async def test_next_and_previous_ticket_of_the_queue(app: DeskproApp) -> None:
         await pilot.press("K")  # nothing before the first: stays, with a message
         assert app.screen.ticket_id == first
         await pilot.press("escape")
-        assert app.screen is queues and queues.ticket_list.cursor == 0
+        assert app.screen is queues and queues.browser.ticket_list.cursor == 0
 
 
 async def test_copy_ref_and_link_use_the_terminal_clipboard(app: DeskproApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         queues = await queue_loaded(pilot)
-        ticket = app.service.tickets.get(queues.ticket_list.current_id)
+        ticket = app.service.tickets.get(queues.browser.ticket_list.current_id)
         await pilot.press("y")
         assert app.clipboard == ticket.ref
         await pilot.press("Y")

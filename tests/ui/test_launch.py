@@ -60,8 +60,8 @@ async def test_the_early_requests_are_sent_once(demo_server: DemoServer) -> None
     service = counted(demo_server, seen)
     service.start_early()
     service.start_early()  # the app calls it again when it shows the queues
-    await service.identify()
-    await service.load_page(QueueView(service.queues()[0]), 1)
+    await service.lookups.identify()
+    await service.pages.load(QueueView(service.lookups.queues()[0]), 1)
     assert seen == [ME, FIRST_PAGE]
     await service.client.aclose()
 

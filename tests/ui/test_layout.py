@@ -21,8 +21,8 @@ from .conftest import CreateTicket, plain_text, queue_loaded, until
 
 
 def rows_text(screen: QueuesScreen) -> list[str]:
-    lines = range(screen.ticket_list.size.height)
-    return [screen.ticket_list.render_line(y).text for y in lines]
+    lines = range(screen.browser.ticket_list.size.height)
+    return [screen.browser.ticket_list.render_line(y).text for y in lines]
 
 
 def subject_width(width: int, hidden: frozenset[str] = frozenset()) -> int:
@@ -47,7 +47,7 @@ async def test_at_120x36_subjects_show_whole_and_agent_only_where_it_varies(
         assert f" {subject} " in "\n".join(rows_text(screen))
         assert "Agent" not in screen.query_one(ListHeader).render().plain  # all mine
         await pilot.press("3")  # All active: agents differ
-        await until(pilot, lambda: screen.view.spec.key == "active", "All active")
+        await until(pilot, lambda: screen.browser.view.spec.key == "active", "All active")
         assert "Agent" in screen.query_one(ListHeader).render().plain
 
 
@@ -55,7 +55,7 @@ async def test_at_80x24_the_queue_is_named_and_help_is_offered(app: DeskproApp) 
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await queue_loaded(pilot)
         bar = screen.query_one(StatusBar).render().plain
-        assert f"My tickets {screen.view.total}" in bar
+        assert f"My tickets {screen.browser.view.total}" in bar
         keys = screen.query_one(KeyFooter).render().plain
         assert len(keys) <= 80 and "? Help" in keys and "^p Palette" in keys
 
@@ -75,7 +75,7 @@ async def test_j_and_k_move_in_the_sidebar_and_the_sort_picker(app: DeskproApp) 
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await queue_loaded(pilot)
         await pilot.press("tab", "j", "j", "enter")
-        await until(pilot, lambda: screen.view.spec.key == "active", "the third queue")
+        await until(pilot, lambda: screen.browser.view.spec.key == "active", "the third queue")
         assert screen.query_one(QueueSidebar).highlighted == 2
         await pilot.press("o")
         await until(pilot, lambda: isinstance(app.screen, SortPicker), "the sort picker")
@@ -91,10 +91,10 @@ async def test_digits_switch_queues(app: DeskproApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await queue_loaded(pilot)
         await pilot.press("2")
-        await until(pilot, lambda: screen.view.spec.key == "unassigned", "Unassigned")
+        await until(pilot, lambda: screen.browser.view.spec.key == "unassigned", "Unassigned")
         await pilot.press("1")
-        await until(pilot, lambda: screen.view.spec.key == "mine", "My tickets")
-        assert screen.ticket_list.has_focus
+        await until(pilot, lambda: screen.browser.view.spec.key == "mine", "My tickets")
+        assert screen.browser.ticket_list.has_focus
 
 
 async def test_the_palette_finds_queues_by_name(app: DeskproApp) -> None:
@@ -110,7 +110,9 @@ async def test_the_palette_finds_queues_by_name(app: DeskproApp) -> None:
 
         await until(pilot, lambda: "Billing" in first_hit(), "the queue found")
         await pilot.press("down", "enter")
-        await until(pilot, lambda: screen.view.spec.title == "Billing queue", "Billing queue")
+        await until(
+            pilot, lambda: screen.browser.view.spec.title == "Billing queue", "Billing queue"
+        )
 
 
 async def test_back_from_a_ticket_the_cursor_is_on_the_ticket_last_shown(
@@ -118,9 +120,9 @@ async def test_back_from_a_ticket_the_cursor_is_on_the_ticket_last_shown(
 ) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await queue_loaded(pilot)
-        third = screen.ticket_list.id_at(2)
+        third = screen.browser.ticket_list.id_at(2)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket")
         await pilot.press("J", "J", "escape")
         await until(pilot, lambda: app.screen is screen, "back to the queue")
-        assert screen.ticket_list.current_id == third
+        assert screen.browser.ticket_list.current_id == third

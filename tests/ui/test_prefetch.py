@@ -37,13 +37,13 @@ def thread_requests(paths: list[str]) -> list[str]:
 async def rested_on_prefetched(pilot: Pilot[object], screen: QueuesScreen) -> int:
     """The id under the cursor, once its conversation has been prefetched."""
     service = screen.service
-    ticket_id = screen.ticket_list.current_id
+    ticket_id = screen.browser.ticket_list.current_id
     assert ticket_id is not None
     await until(
         pilot,
         lambda: (
-            service.prefetched.holds(ticket_id, service.tickets.get(ticket_id))
-            and service.cached_messages(ticket_id) is not None
+            service.threads.prefetched.holds(ticket_id, service.tickets.get(ticket_id))
+            and service.threads.cached(ticket_id) is not None
         ),
         f"ticket {ticket_id}'s conversation prefetched",
     )
@@ -61,7 +61,7 @@ async def test_a_ticket_the_cursor_rested_on_opens_with_no_request(app: DeskproA
         await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket screen")
         ticket_screen = app.screen
         assert isinstance(ticket_screen, TicketScreen) and ticket_screen.ticket_id == ticket_id
-        shown = app.service.cached_messages(ticket_id) or []
+        shown = app.service.threads.cached(ticket_id) or []
         await until(
             pilot, lambda: len(ticket_screen.query(MessageView)) == len(shown), "the thread"
         )
@@ -75,11 +75,11 @@ async def test_holding_j_prefetches_only_the_row_it_stops_on(app: DeskproApp) ->
         await rested_on_prefetched(pilot, screen)  # the cursor starts resting on the first row
         await app.workers.wait_for_complete()
         paths = record_requests(app.service)
-        start = screen.ticket_list.cursor
+        start = screen.browser.ticket_list.cursor
         # A held key: the terminal's key repeat delivers them faster than the pause.
         for _ in range(10):
             app.post_message(events.Key("j", "j"))
-        await until(pilot, lambda: screen.ticket_list.cursor == start + 10, "ten rows down")
+        await until(pilot, lambda: screen.browser.ticket_list.cursor == start + 10, "ten rows down")
         stopped_on = await rested_on_prefetched(pilot, screen)
         await app.workers.wait_for_complete()
         assert sorted(thread_requests(paths)) == [
@@ -91,18 +91,18 @@ async def test_holding_j_prefetches_only_the_row_it_stops_on(app: DeskproApp) ->
 async def test_no_prefetch_while_rate_limited_retrying_or_offline(app: DeskproApp) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await queue_loaded(pilot)
-        ticket_id = screen.ticket_list.id_at(3)
-        assert ticket_id is not None and screen.worth_prefetching(ticket_id)
+        ticket_id = screen.browser.ticket_list.id_at(3)
+        assert ticket_id is not None and screen.browser.prefetch.worth_it(ticket_id)
         connection = app.service.connection
         connection.rate_limited(60)
-        assert not screen.worth_prefetching(ticket_id)
+        assert not screen.browser.prefetch.worth_it(ticket_id)
         connection.online()
         connection.retrying("The helpdesk did not answer. Retrying in 2s.")
-        assert not screen.worth_prefetching(ticket_id)
+        assert not screen.browser.prefetch.worth_it(ticket_id)
         connection.offline("The helpdesk did not answer.")
-        assert not screen.worth_prefetching(ticket_id)
+        assert not screen.browser.prefetch.worth_it(ticket_id)
         connection.online()
-        assert screen.worth_prefetching(ticket_id)
+        assert screen.browser.prefetch.worth_it(ticket_id)
 
 
 async def test_a_failing_prefetch_tells_nobody(make_demo_server: Callable[..., DemoServer]) -> None:

@@ -51,8 +51,8 @@ async def refreshed(screen: QueuesScreen) -> None:
 
 async def mine_showing(pilot: Pilot[object], ticket_id: int) -> QueuesScreen:
     screen = await queue_loaded(pilot)
-    assert screen.view is not None and screen.view.spec.key == "mine"
-    assert ticket_id in screen.view.loaded_ids()
+    assert screen.browser.view is not None and screen.browser.view.spec.key == "mine"
+    assert ticket_id in screen.browser.view.loaded_ids()
     return screen
 
 
@@ -64,11 +64,11 @@ async def test_a_ticket_resolved_elsewhere_leaves_my_tickets_within_one_refresh(
     app = DeskproApp(make_service(server))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await mine_showing(pilot, ticket_id)
-        total = screen.view.total
+        total = screen.browser.view.total
         await colleague(server, ticket_id, status="resolved")
         await refreshed(screen)
-        assert ticket_id not in screen.view.loaded_ids()
-        assert screen.view.total == total - 1
+        assert ticket_id not in screen.browser.view.loaded_ids()
+        assert screen.browser.view.total == total - 1
 
 
 async def test_a_ticket_reassigned_elsewhere_leaves_my_tickets_within_one_refresh(
@@ -81,7 +81,7 @@ async def test_a_ticket_reassigned_elsewhere_leaves_my_tickets_within_one_refres
         screen = await mine_showing(pilot, ticket_id)
         await colleague(server, ticket_id, agent=AGENT_ID)
         await refreshed(screen)
-        assert ticket_id not in screen.view.loaded_ids()
+        assert ticket_id not in screen.browser.view.loaded_ids()
 
 
 async def test_an_idle_refresh_sends_one_request_and_counts_only_after_a_change(
@@ -93,7 +93,7 @@ async def test_an_idle_refresh_sends_one_request_and_counts_only_after_a_change(
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await queue_loaded(pilot)
         await until(pilot, lambda: not working(screen, "counts"), "the first counts")
-        screen.stop_prefetch()  # the cursor's rest fetches a thread: not the refresh's doing
+        screen.browser.prefetch.stop()  # the cursor rests on a row: not the refresh's fetch
         await until(pilot, lambda: not working(screen, "prefetch"), "the prefetch")
         seen.clear()
         for _ in range(3):
@@ -103,9 +103,11 @@ async def test_an_idle_refresh_sends_one_request_and_counts_only_after_a_change(
         ticket_id = await new_ticket_of_mine(server, "Something changed")
         await refreshed(screen)
         await until(pilot, lambda: not working(screen, "counts"), "the counts")
-        assert ticket_id in screen.view.loaded_ids()
-        counts = seen[1:]  # one a queue, after the refresh that saw the change
-        assert len(counts) == len(app.service.queues())
+        assert ticket_id in screen.browser.view.loaded_ids()
+        # One a queue, after the refresh that saw the change. The cursor resting on the new
+        # ticket may fetch its thread meanwhile: the prefetch's doing, not the refresh's.
+        counts = [r for r in seen[1:] if not r.endswith(("/messages", "/attachments"))]
+        assert len(counts) == len(app.service.lookups.queues())
 
 
 async def test_my_own_assignment_takes_the_row_out_of_my_tickets_at_once(
@@ -116,15 +118,17 @@ async def test_my_own_assignment_takes_the_row_out_of_my_tickets_at_once(
     app = DeskproApp(make_service(server))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await mine_showing(pilot, ticket_id)
-        screen.ticket_list.cursor = screen.ticket_list.index_of(ticket_id)
+        screen.browser.ticket_list.cursor = screen.browser.ticket_list.index_of(ticket_id)
         await pilot.press("a")
         await until(pilot, lambda: isinstance(app.screen, AssignScreen), "the assign picker")
         await pilot.press(*"irene", "enter")
-        await until(pilot, lambda: ticket_id not in screen.view.loaded_ids(), "the row gone")
+        await until(
+            pilot, lambda: ticket_id not in screen.browser.view.loaded_ids(), "the row gone"
+        )
         assert working(screen, "assign"), "gone before the helpdesk answered"
         await until(pilot, lambda: not working(screen, "assign"), "the assignment made")
         await until(pilot, lambda: not working(screen, "pages"), "the queue read again")
-        assert ticket_id not in screen.view.loaded_ids()
+        assert ticket_id not in screen.browser.view.loaded_ids()
 
 
 async def test_a_refused_change_brings_the_row_back(
@@ -135,8 +139,8 @@ async def test_a_refused_change_brings_the_row_back(
     app = DeskproApp(make_service(server))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await mine_showing(pilot, ticket_id)
-        screen.ticket_list.cursor = screen.ticket_list.index_of(ticket_id)
+        screen.browser.ticket_list.cursor = screen.browser.ticket_list.index_of(ticket_id)
         await pilot.press("s", *"resolved", "enter")
         await until(pilot, lambda: not working(screen, "status"), "the change refused")
-        await until(pilot, lambda: ticket_id in screen.view.loaded_ids(), "the row back")
+        await until(pilot, lambda: ticket_id in screen.browser.view.loaded_ids(), "the row back")
         assert app.service.tickets.get(ticket_id).status != "resolved"

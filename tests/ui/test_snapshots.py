@@ -43,7 +43,7 @@ async def settled_ticket(pilot: Pilot[object]) -> None:
     app = pilot.app
     assert isinstance(app, DeskproApp)
     screen = app.screen
-    app.open_ticket(ATTACHMENTS_TICKET_ID, screen.neighbour)  # has notes and attachments
+    app.open_ticket(ATTACHMENTS_TICKET_ID, screen.browser.neighbour)  # has notes and attachments
     await until(
         pilot,
         lambda: isinstance(app.screen, TicketScreen) and len(app.screen.query(MessageView)) > 0,

@@ -16,8 +16,8 @@ from .conftest import CreateTicket, plain_text, queue_loaded, until
 
 async def open_ticket(pilot, app: DeskproApp, ticket_id: int) -> TicketScreen:
     queues = await queue_loaded(pilot)
-    await app.service.ticket(ticket_id)
-    app.open_ticket(ticket_id, queues.neighbour)
+    await app.service.threads.ticket(ticket_id)
+    app.open_ticket(ticket_id, queues.browser.neighbour)
     await until(pilot, lambda: isinstance(app.screen, TicketScreen), "the ticket screen")
     screen = app.screen
     await until(pilot, lambda: len(screen.query(MessageView)) > 0, "the conversation")
@@ -46,7 +46,7 @@ async def test_conversation_with_notes_and_attachments(
         assert "First bold words" in first.replace("*", "")
         assert "log.txt" in first
         assert "internal note" in plain_text(views[1])
-        assert ticket.id in app.service.noted  # the list marks it with N from now on
+        assert ticket.id in app.service.threads.noted  # the list marks it with N from now on
         await pilot.press("o")
         assert screen.query(MessageView).first().has_class("-note")  # newest first
 
@@ -142,7 +142,7 @@ async def test_an_unexpected_failure_is_reported_not_fatal(
 
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_ticket(pilot, app, ticket.id)
-        app.service.update_many = broken  # type: ignore[method-assign]
+        app.service.changes.update_many = broken  # type: ignore[method-assign]
         await pilot.press("s", *"pend", "enter")
         await until(
             pilot,

@@ -37,7 +37,7 @@ from tui.api.models import (
     TicketFilter,
     TicketStatus,
 )
-from tui.api.transport import RetryNotice, RetryPolicy
+from tui.api.retry import RetryNotice, RetryPolicy
 
 __all__ = [
     "DOCUMENTED_TAGS",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
+from urllib.parse import quote
 
 from tui.api import models as m
-from tui.api.params import Params, encode, paging
+from tui.api.params import MAX_PER_PAGE, Params, encode, paging, per_page
 
 BlobRef = m.Blob | str
 AttachmentSpec = BlobRef | tuple[BlobRef, bool]
@@ -59,3 +60,31 @@ def ticket_params(
             **filters,
         }
     )
+
+
+def every_ticket_params(
+    status: str | Sequence[str] | None,
+    order_by: str | None,
+    order_dir: str | None,
+    filters: dict[str, Any],
+) -> Params:
+    """The query of a walk through every page of `/tickets` (pages counted by the walk)."""
+    filters.pop("page", None)  # paging is the walk's job
+    count = per_page(filters.pop("count", MAX_PER_PAGE))
+    return encode(
+        {
+            "status": status,
+            "count": count,
+            "order_by": order_by,
+            "order_dir": order_dir,
+            **filters,
+        }
+    )
+
+
+def ticket_key(ticket: int | str) -> str:
+    """The path segment of a ticket id, or of a reference (`"ref:ABCD-1234"` or `"ABCD-1234"`)."""
+    key = str(ticket).strip()
+    if not key.isdigit() and not key.startswith("ref:"):
+        key = f"ref:{key}"
+    return quote(key, safe=":")  # a reference must not add path segments or a query

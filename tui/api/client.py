@@ -13,59 +13,33 @@ from __future__ import annotations
 import asyncio
 import ssl
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar
-from urllib.parse import quote
+from typing import Any, Literal
 
 import httpx
 
 from tui.api import models as m
-from tui.api.bodies import AttachmentSpec, Format, PersonSpec, message_body, ticket_params
-from tui.api.downloads import Progress as DownloadProgress
-from tui.api.downloads import stream_to_file, target_path
-from tui.api.envelope import Page, parse_one, parse_page
-from tui.api.errors import ResponseFormatError
-from tui.api.params import MAX_PER_PAGE, Params, encode, paging, per_page
-from tui.api.transport import (
-    DEFAULT_TIMEOUT,
-    Clock,
-    KeyAuth,
-    RetryNotice,
-    RetryPolicy,
-    Sleep,
-    Transport,
-    api_path,
-    api_root,
-    error_from_body,
+from tui.api.bodies import (
+    AttachmentSpec,
+    Format,
+    PersonSpec,
+    every_ticket_params,
+    message_body,
+    ticket_key,
+    ticket_params,
 )
+from tui.api.downloads import Progress as DownloadProgress
+from tui.api.downloads import source_url, stream_to_file, target_path
+from tui.api.envelope import Page, parse_one
+from tui.api.json_api import JsonApi
+from tui.api.params import encode, paging
+from tui.api.retry import Clock, RetryNotice, RetryPolicy
+from tui.api.session import http_session
+from tui.api.transport import DEFAULT_TIMEOUT, Sleep, Transport
 from tui.api.uploads import MultipartFile
 from tui.api.uploads import Progress as UploadProgress
-
-T = TypeVar("T")
-# Idle connections are dropped before servers commonly drop them (Apache: 5 s), so a request
-# is not sent on a connection the server is closing: its answer would be lost.
-KEEPALIVE_SECONDS = 4.0
-
-
-def _json(response: httpx.Response, tag: str | None, path: str) -> Any:
-    """The decoded body of a 2xx answer to `path`; errors name the request."""
-    request = {"method": response.request.method, "path": api_path(path)}
-    try:
-        body = response.json()
-    except ValueError as exc:
-        kind = response.headers.get("Content-Type", "").split(";")[0] or "no content type"
-        size = len(response.content)
-        raise ResponseFormatError(
-            f"The helpdesk sent something that is not JSON ({kind}, {size} bytes).", **request
-        ) from exc
-    if isinstance(body, Mapping) and "data" not in body:
-        status = body.get("status")
-        if isinstance(status, int) and status >= 400:
-            # A proxy or an old build answering 200 with an error body: treat it as that
-            # error (Retry-After is read from the real answer's headers).
-            raise error_from_body(response, body, status, tag, **request)
-    return body
+from tui.api.urls import api_root
 
 
 class DeskproClient:
@@ -91,21 +65,19 @@ class DeskproClient:
         self.api_url = str(root)
         # Keep a subfolder install's path (https://h/helpdesk/): downloads resolve under it.
         self.helpdesk_url = str(root.copy_with(path=root.path.removesuffix("api/v2/")))
-        headers = {"Accept": "application/json", "User-Agent": "deskpro-tui"}
-        if agent_id is not None:
-            headers["X-DeskPRO-Agent-ID"] = str(agent_id)
-        self._auth = KeyAuth(root, api_key, auth_scheme)
-        http = httpx.AsyncClient(
-            auth=self._auth,
-            headers=headers,
+        http = http_session(
+            root,
+            api_key,
+            auth_scheme=auth_scheme,
+            agent_id=agent_id,
             timeout=timeout,
             verify=verify,
             transport=transport,
-            limits=httpx.Limits(keepalive_expiry=KEEPALIVE_SECONDS),
         )
         self._t = Transport(
             http, root, policy=retry or RetryPolicy(), on_retry=on_retry, sleep=sleep, clock=clock
         )
+        self._api = JsonApi(self._t)
 
     def __repr__(self) -> str:
         return f"DeskproClient({self.helpdesk_url!r}, api_key=<redacted>)"
@@ -128,53 +100,15 @@ class DeskproClient:
     async def aclose(self) -> None:
         await self._t.http.aclose()
 
-    # -- plumbing ---------------------------------------------------------------------
-
-    async def _get(self, path: str, tag: str, params: Params | None = None) -> Any:
-        return _json(await self._t.request("GET", path, tag=tag, params=params), tag, path)
-
-    async def _write(
-        self, method: str, path: str, tag: str, body: Any = None, params: Params | None = None
-    ) -> Any:
-        response = await self._t.request(method, path, tag=tag, json=body, params=params)
-        if response.status_code == 204 or not response.content:
-            return None
-        return _json(response, tag, path)
-
-    async def _page(self, path: str, tag: str, model: type[T], params: Params) -> Page[T]:
-        return parse_page(await self._get(path, tag, params), model)
-
-    async def _pages(
-        self,
-        path: str,
-        tag: str,
-        model: type[T],
-        params: Params,
-    ) -> AsyncIterator[Page[T]]:
-        page_no = 1
-        while True:
-            page = await self._page(path, tag, model, [*params, ("page", str(page_no))])
-            yield page
-            # Count pages ourselves: a server that ignores `page` must not loop us forever.
-            if not page.items or page_no >= page.pagination.total_pages:
-                return
-            page_no += 1
-
-    async def _all(self, path: str, tag: str, model: type[T], params: Params = ()) -> list[T]:
-        items: list[T] = []
-        async for page in self._pages(path, tag, model, [*params, ("count", "200")]):
-            items.extend(page.items)
-        return items
-
     # -- identity ---------------------------------------------------------------------
 
     async def discover(self) -> m.Discover:
         """Whether this URL is a Deskpro (needs no key)."""
-        return parse_one(await self._get("helpdesk/discover", "helpdesk.discover"), m.Discover)
+        return await self._api.one("helpdesk/discover", "helpdesk.discover", m.Discover)
 
     async def me(self) -> m.Me:
         """The agent the key acts as."""
-        return parse_one(await self._get("me", "me.get"), m.Me)
+        return await self._api.one("me", "me.get", m.Me)
 
     # -- tickets ----------------------------------------------------------------------
 
@@ -190,7 +124,7 @@ class DeskproClient:
     ) -> Page[m.Ticket]:
         """One page of tickets. Without `status` Deskpro returns active tickets only."""
         params = ticket_params(status, page, count, order_by, order_dir, include, filters)
-        return await self._page("tickets", "tickets.tickets.list", m.Ticket, params)
+        return await self._api.page("tickets", "tickets.tickets.list", m.Ticket, params)
 
     async def iter_tickets(
         self,
@@ -201,28 +135,14 @@ class DeskproClient:
         **filters: Any,
     ) -> AsyncIterator[m.Ticket]:
         """Every matching ticket, fetched 200 a page as the loop asks for more."""
-        filters.pop("page", None)  # paging is this method's job
-        count = per_page(filters.pop("count", MAX_PER_PAGE))
-        params = encode(
-            {
-                "status": status,
-                "count": count,
-                "order_by": order_by,
-                "order_dir": order_dir,
-                **filters,
-            }
-        )
-        async for page in self._pages("tickets", "tickets.tickets.list", m.Ticket, params):
+        params = every_ticket_params(status, order_by, order_dir, filters)
+        async for page in self._api.pages("tickets", "tickets.tickets.list", m.Ticket, params):
             for ticket in page.items:
                 yield ticket
 
     async def get_ticket(self, ticket: int | str) -> m.Ticket:
         """A ticket by id, or by reference (`"ref:ABCD-1234"` or just `"ABCD-1234"`)."""
-        key = str(ticket).strip()
-        if not key.isdigit() and not key.startswith("ref:"):
-            key = f"ref:{key}"
-        key = quote(key, safe=":")  # a reference must not add path segments or a query
-        return parse_one(await self._get(f"tickets/{key}", "tickets.tickets.get"), m.Ticket)
+        return await self._api.one(f"tickets/{ticket_key(ticket)}", "tickets.tickets.get", m.Ticket)
 
     async def create_ticket(
         self,
@@ -244,7 +164,7 @@ class DeskproClient:
             "message": message_body(message, format, is_note, None, attachments),
             **{k: v for k, v in fields.items() if v is not None},
         }
-        data = await self._write("POST", "tickets", "tickets.tickets.post", body)
+        data = await self._api.write("POST", "tickets", "tickets.tickets.post", body)
         return parse_one(data, m.Ticket)
 
     async def update_ticket(self, ticket_id: int, **changes: Any) -> None:
@@ -252,11 +172,11 @@ class DeskproClient:
         answers 204 with no body; fetch the ticket again if you need it."""
         if "agent" in changes and changes["agent"] is None:
             changes["agent"] = 0
-        await self._write("PUT", f"tickets/{ticket_id}", "tickets.tickets.put", changes)
+        await self._api.write("PUT", f"tickets/{ticket_id}", "tickets.tickets.put", changes)
 
     async def delete_ticket(self, ticket_id: int) -> None:
         """Soft-delete (the ticket moves to hidden/deleted)."""
-        await self._write("DELETE", f"tickets/{ticket_id}", "tickets.tickets.delete")
+        await self._api.write("DELETE", f"tickets/{ticket_id}", "tickets.tickets.delete")
 
     async def list_filter_tickets(
         self,
@@ -272,17 +192,15 @@ class DeskproClient:
         """One page of a saved ticket filter's tickets (takes `/tickets` parameters)."""
         params = ticket_params(status, page, count, order_by, order_dir, include, filters)
         path = f"ticket_filters/{filter_id}/tickets"
-        return await self._page(path, "tickets.filters.tickets", m.Ticket, params)
+        return await self._api.page(path, "tickets.filters.tickets", m.Ticket, params)
 
     # -- messages and files -----------------------------------------------------------
 
     async def list_messages(self, ticket_id: int, order_dir: str = "asc") -> list[m.Message]:
         """The whole conversation, oldest first unless `order_dir="desc"`."""
-        return await self._all(
-            f"tickets/{ticket_id}/messages",
-            "tickets.messages.list",
-            m.Message,
-            [("order_dir", order_dir)],
+        path = f"tickets/{ticket_id}/messages"
+        return await self._api.all(
+            path, "tickets.messages.list", m.Message, [("order_dir", order_dir)]
         )
 
     async def add_message(
@@ -297,13 +215,13 @@ class DeskproClient:
     ) -> m.Message:
         """A reply (or an internal note with `note=True`) on a ticket."""
         body = message_body(message, format, note, person, attachments)
-        data = await self._write(
+        data = await self._api.write(
             "POST", f"tickets/{ticket_id}/messages", "tickets.messages.post", body
         )
         return parse_one(data, m.Message)
 
     async def list_attachments(self, ticket_id: int) -> list[m.Attachment]:
-        return await self._all(
+        return await self._api.all(
             f"tickets/{ticket_id}/attachments", "tickets.attachments.list", m.Attachment
         )
 
@@ -317,14 +235,8 @@ class DeskproClient:
     ) -> m.Blob:
         """Upload a file as a temporary blob, streamed from disk (never held in memory)."""
         body = MultipartFile(Path(path).expanduser(), filename=filename, content_type=content_type)
-        response = await self._t.request(
-            "POST",
-            "blobs/temp",
-            tag="blobs.post_temp",
-            content=lambda: body.stream(progress),
-            headers=body.headers,
-        )
-        return parse_one(_json(response, "blobs.post_temp", "blobs/temp"), m.Blob)
+        data = await self._api.upload("blobs/temp", "blobs.post_temp", body, progress)
+        return parse_one(data, m.Blob)
 
     async def download(
         self,
@@ -336,10 +248,7 @@ class DeskproClient:
     ) -> Path:
         """Stream a file to `dest` (a folder keeps the server's name, made safe).
         The API key is sent only if the URL is on the helpdesk's own origin."""
-        blob = source.blob if isinstance(source, m.Attachment) else source
-        url_text = blob.download_url if isinstance(blob, m.Blob) else blob
-        url = httpx.URL(self.helpdesk_url).join(url_text)
-        name = blob.filename if isinstance(blob, m.Blob) else url.path.rsplit("/", 1)[-1]
+        url, name = source_url(source, self.helpdesk_url)
         target = target_path(Path(dest), name)
         return await stream_to_file(
             self._t.http, url, target, progress=progress, overwrite=overwrite
@@ -348,28 +257,28 @@ class DeskproClient:
     # -- lookups (every page) ----------------------------------------------------------
 
     async def list_agents(self) -> list[m.Agent]:
-        return await self._all("agents", "people.agents.list", m.Person)
+        return await self._api.all("agents", "people.agents.list", m.Person)
 
     async def list_agent_teams(self) -> list[m.AgentTeam]:
-        return await self._all("agent_teams", "people.agent_teams.list", m.AgentTeam)
+        return await self._api.all("agent_teams", "people.agent_teams.list", m.AgentTeam)
 
     async def list_people(
         self, email: str | None = None, page: int = 1, count: int = 50
     ) -> Page[m.Person]:
         params = encode({"primary_email": email, **paging(page, count, None, None)})
-        return await self._page("people", "people.people.list", m.Person, params)
+        return await self._api.page("people", "people.people.list", m.Person, params)
 
     async def get_person(self, person_id: int) -> m.Person:
-        return parse_one(await self._get(f"people/{person_id}", "people.people.get"), m.Person)
+        return await self._api.one(f"people/{person_id}", "people.people.get", m.Person)
 
     async def list_departments(self) -> list[m.Department]:
-        return await self._all("ticket_departments", "tickets.departments.list", m.Department)
+        return await self._api.all("ticket_departments", "tickets.departments.list", m.Department)
 
     async def list_ticket_statuses(self) -> list[m.TicketStatus]:
-        return await self._all("ticket_statuses", "tickets.statuses.list", m.TicketStatus)
+        return await self._api.all("ticket_statuses", "tickets.statuses.list", m.TicketStatus)
 
     async def list_ticket_filters(self) -> list[m.TicketFilter]:
-        return await self._all("ticket_filters", "tickets.filters.list", m.TicketFilter)
+        return await self._api.all("ticket_filters", "tickets.filters.list", m.TicketFilter)
 
     async def list_labels(self) -> list[m.Label]:
-        return await self._all("ticket_labels", "tickets.labels.list", m.Label)
+        return await self._api.all("ticket_labels", "tickets.labels.list", m.Label)

@@ -13,7 +13,8 @@ from typing import BinaryIO
 
 import httpx
 
-from tui.api.transport import error_from_exception, error_from_response
+from tui.api import models as m
+from tui.api.error_mapping import error_from_exception, error_from_response
 
 Progress = Callable[[int, int | None], None]
 """Called with (bytes received so far, total bytes if the server said)."""
@@ -44,6 +45,15 @@ def _clip_bytes(name: str, limit: int) -> str:
     while len(stem.encode()) > budget:
         stem = stem[:-1]
     return stem + suffix
+
+
+def source_url(source: m.Attachment | m.Blob | str, helpdesk_url: str) -> tuple[httpx.URL, str]:
+    """Where a file is fetched from (relative URLs resolve under the helpdesk) and its name."""
+    blob = source.blob if isinstance(source, m.Attachment) else source
+    url_text = blob.download_url if isinstance(blob, m.Blob) else blob
+    url = httpx.URL(helpdesk_url).join(url_text)
+    name = blob.filename if isinstance(blob, m.Blob) else url.path.rsplit("/", 1)[-1]
+    return url, name
 
 
 def target_path(dest: Path, filename: str) -> Path:

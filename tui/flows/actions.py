@@ -41,7 +41,7 @@ async def _apply(
         ConfirmScreen(f"{_sentence(done)}: {len(ticket_ids)} tickets?")
     ):
         return False
-    failures = await service.update_many(ticket_ids, **changes)
+    failures = await service.changes.update_many(ticket_ids, **changes)
     if not failures:
         screen.notify(f"{_what(ticket_ids)}: {done}.")
         return True
@@ -69,7 +69,10 @@ async def assign_tickets(
         return False
     choice = await screen.app.push_screen_wait(
         AssignScreen(
-            service.agents, service.me, service.team_names, title=f"Assign {_what(ticket_ids)} to"
+            service.lookups.agents,
+            service.lookups.me,
+            service.lookups.team_names,
+            title=f"Assign {_what(ticket_ids)} to",
         )
     )
     if choice is None:
@@ -87,7 +90,7 @@ async def set_status_of(
     current = service.tickets.get(ticket_ids[0])
     status = await screen.app.push_screen_wait(
         StatusPicker(
-            service.status_choices(),
+            service.lookups.status_choices(),
             current.status if current and len(ticket_ids) == 1 else None,
             title=f"Set the status of {_what(ticket_ids)}",
         )

@@ -24,10 +24,10 @@ async def lookups_ready(
     works without them, less well), unless already loaded. A lookup the helpdesk refused
     or lacks is asked for again only when needed. False, said why, if a needed one is
     unavailable; an unavailable wanted one is told once."""
-    lasting = {n for n, error in service.lookup_errors.items() if is_lasting(error)}
-    await service.load_lookups([*needs, *(n for n in wants if n not in lasting)])
+    lasting = {n for n, error in service.lookups.errors.items() if is_lasting(error)}
+    await service.lookups.load([*needs, *(n for n in wants if n not in lasting)])
     for name in needs:
-        if (error := service.lookup_errors.get(name)) is not None:
+        if (error := service.lookups.errors.get(name)) is not None:
             notice = unavailable_notice([(LOOKUPS[name], error)])
             screen.notify(notice, title="Not available", severity="error")
             return False
@@ -38,7 +38,7 @@ async def lookups_ready(
 def tell_unavailable(screen: Screen[object], service: HelpdeskService) -> None:
     """Say once (until it loads) which lookup the helpdesk refused or lacks, and what
     works meanwhile. Passing failures (an outage, a timeout) are the status bar's."""
-    failures = {n: (LOOKUPS[n], error) for n, error in service.lookup_errors.items()}
+    failures = {n: (LOOKUPS[n], error) for n, error in service.lookups.errors.items()}
     tell_once(screen, service, failures)
 
 
@@ -50,10 +50,10 @@ def tell_once(
     untold = {
         name: failure
         for name, failure in failures.items()
-        if is_lasting(failure[1]) and name not in service.told_unavailable
+        if is_lasting(failure[1]) and name not in service.lookups.told
     }
     if untold:
-        service.told_unavailable.update(untold)
+        service.lookups.told.update(untold)
         notice = unavailable_notice(list(untold.values()))
         screen.notify(notice, title="Working without it", severity="warning", timeout=20)
 
@@ -67,4 +67,4 @@ def department_options(service: HelpdeskService) -> list[tuple[Text, int]]:
 
 
 def agent_options(service: HelpdeskService) -> list[tuple[Text, int]]:
-    return [(Text(safe(a.label)), a.id) for a in service.agents if not a.is_disabled]
+    return [(Text(safe(a.label)), a.id) for a in service.lookups.agents if not a.is_disabled]

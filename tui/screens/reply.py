@@ -40,7 +40,7 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
         self.draft_key = f"{'note' if note else 'reply'}-{ticket.id}"
 
     def _status_options(self) -> list[tuple[str, str]]:
-        statuses = [s for s in self.service.status_choices() if "." not in s.status_code]
+        statuses = [s for s in self.service.lookups.status_choices() if "." not in s.status_code]
         options = [
             (f"{s.title or s.status_code} ({s.status_code})", s.status_code) for s in statuses
         ]
@@ -49,7 +49,7 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
     def _answering(self) -> str:
         """The message being answered, so the conversation stays in sight: the latest
         one not a note, its first lines (without the earlier mail it quotes)."""
-        thread = self.service.cached_messages(self.ticket.id) or []
+        thread = self.service.threads.cached(self.ticket.id) or []
         answered = [m for m in thread if not m.is_agent_note]
         latest = (answered or thread or [None])[-1]
         if latest is None:
@@ -123,10 +123,10 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
             return
         status = self.query_one("#status", Select).value
         # Kept by the service across attempts, so sending again never posts it twice.
-        pending = self.service.pending_write(self.draft_key)
+        pending = self.service.pending.get(self.draft_key)
         error.update("Checking whether it arrived…" if pending.uncertain else "Sending…")
         try:
-            await self.service.send_message(
+            await self.service.changes.send_message(
                 self.ticket.id,
                 markdown_to_html(text),
                 note=self.note,
@@ -140,7 +140,7 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
             return
         if pending.found_after_failure:
             self.notify("It had been saved after all: not sent twice.")
-        self.service.settle(self.draft_key)
+        self.service.pending.settle(self.draft_key)
         self.service.drafts.discard(self.draft_key)
         self.dismiss(True)
 

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.api import Attachment, DeskproError, Message, Ticket
-from tui.commands import Command, bindings
+from tui.commands import bindings
+from tui.commands.ticket import TICKET_COMMANDS
 from tui.flows.failures import ReportsWorkerFailures
 from tui.flows.lookups import tell_once
 from tui.key_order import opens_screen
@@ -21,54 +21,13 @@ from tui.messages import Neighbour
 from tui.state import HelpdeskService
 from tui.state.optional import ATTACHMENTS, why_failed
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.message_view import MessageView
 from tui.widgets.status_bar import StatusBar
+from tui.widgets.thread_view import ThreadView
 from tui.widgets.ticket_header import TicketHeader
 
 
 class TicketScreen(ReportsWorkerFailures, Screen[None]):
-    COMMANDS_LIST = (
-        Command("ticket.reply", "r", "reply", "Reply", "Reply to the requester"),
-        Command("ticket.note", "n", "note", "Note", "Add an internal note (agents only)"),
-        Command("ticket.status", "s", "status", "Status", "Set the ticket's status"),
-        Command("ticket.assign", "a", "assign", "Assign", "Assign the ticket to an agent"),
-        Command("ticket.download", "d", "download", "Download", "Save an attachment to disk"),
-        Command("ticket.next", "J", "neighbour(1)", "Next", "Open the next ticket of the queue"),
-        Command(
-            "ticket.previous",
-            "K",
-            "neighbour(-1)",
-            "Previous",
-            "Open the previous ticket of the queue",
-        ),
-        Command(
-            "ticket.copy_ref",
-            "y",
-            "copy(False)",
-            "Copy ref",
-            "Copy the ticket's reference (works over SSH)",
-            show=False,
-        ),
-        Command(
-            "ticket.copy_link",
-            "Y",
-            "copy(True)",
-            "Copy link",
-            "Copy the ticket's link in Deskpro's agent interface",
-            show=False,
-        ),
-        Command(
-            "ticket.flip", "o", "flip", "Newest first", "Flip the conversation's order", show=False
-        ),
-        Command("ticket.refresh", "ctrl+r", "refresh", "Refresh", "Reload this ticket", show=False),
-        Command(
-            "ticket.down", "j,down", "scroll(1)", "Scroll down", "Scroll the thread", show=False
-        ),
-        Command("ticket.up", "k,up", "scroll(-1)", "Scroll up", "Scroll the thread", show=False),
-        Command("ticket.top", "g,home", "ends(0)", "Top", "The thread's start", show=False),
-        Command("ticket.bottom", "G,end", "ends(1)", "Bottom", "The thread's end", show=False),
-        Command("ticket.back", "escape,q", "back", "Back", "Back to the queue"),
-    )
+    COMMANDS_LIST = TICKET_COMMANDS
     BINDINGS = bindings(COMMANDS_LIST)
 
     def __init__(
@@ -84,13 +43,12 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         self.neighbour = neighbour
         self.clock = clock or (lambda: datetime.now(UTC))
         self.newest_first = False
-        self.messages: list[Message] = []
         self.attachments: list[Attachment] = []
         self.attachments_error: DeskproError | None = None  # why the files are not listed
 
     def compose(self) -> ComposeResult:
         yield TicketHeader(id="ticket-header")
-        with VerticalScroll(id="thread"):
+        with ThreadView(id="thread"):
             yield Static("Loading the conversation…", classes="thread-state")
         yield StatusBar(clock=self.clock, id="status-bar")
         yield KeyFooter()
@@ -98,7 +56,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
     def on_mount(self) -> None:
         bar = self.query_one(StatusBar)
         bar.helpdesk = self.service.label
-        bar.agent = self.service.me.label if self.service.me else ""
+        bar.agent = self.service.lookups.me.label if self.service.lookups.me else ""
         bar.status = self.service.connection.status
         self._unsubscribe = [
             self.service.tickets.subscribe(self._ticket_changed),
@@ -116,6 +74,11 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
     def ticket(self) -> Ticket | None:
         return self.service.tickets.get(self.ticket_id)
 
+    @property
+    def messages(self) -> list[Message]:
+        """The thread as the service last read or wrote it."""
+        return self.service.threads.cached(self.ticket_id) or []
+
     def _ticket_changed(self, ids: frozenset[int]) -> None:
         if self.ticket_id in ids:
             self.show_header()
@@ -125,7 +88,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         if ticket is None:
             return
         department = self.service.departments.get(ticket.department)
-        team = self.service.team_names.get(ticket.agent_team) if ticket.agent_team else None
+        team = self.service.lookups.team_names.get(ticket.agent_team) if ticket.agent_team else None
         self.query_one(TicketHeader).show(
             ticket, self.service.people.get, department, team, self.clock()
         )
@@ -140,15 +103,13 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         needed: the thread shows without its attachments list or a fresh header."""
         if await self._show_prefetched():
             return
-        cached = self.service.cached_messages(self.ticket_id)
-        if cached is not None:
-            self.messages = cached
+        if self.service.threads.cached(self.ticket_id) is not None:
             await self.show_thread()
-        optional = [self.service.attachments(self.ticket_id)]
+        optional = [self.service.threads.attachments(self.ticket_id)]
         if self.ticket is None:  # opened by id, not from a list: the header needs it too
-            optional.append(self.service.ticket(self.ticket_id))
+            optional.append(self.service.threads.ticket(self.ticket_id))
         messages, *extras = await asyncio.gather(
-            self.service.messages(self.ticket_id), *optional, return_exceptions=True
+            self.service.threads.messages(self.ticket_id), *optional, return_exceptions=True
         )
         for result in (messages, *extras):
             if isinstance(result, BaseException) and not isinstance(result, DeskproError):
@@ -158,7 +119,6 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
                 f"Could not load the conversation: {messages}\nPress ctrl+r to try again."
             )
             return
-        self.messages = messages
         attachments = extras[0]
         self.attachments_error = attachments if isinstance(attachments, DeskproError) else None
         self.attachments = [] if self.attachments_error else attachments
@@ -169,57 +129,27 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         await self.show_thread()
 
     async def _show_prefetched(self) -> bool:
-        attachments = self.service.prefetched.take(self.ticket_id, self.ticket)
-        messages = self.service.cached_messages(self.ticket_id)
+        attachments = self.service.threads.prefetched.take(self.ticket_id, self.ticket)
+        messages = self.service.threads.cached(self.ticket_id)
         if attachments is None or messages is None or self.ticket is None:
             return False
-        self.messages, self.attachments = messages, attachments
+        self.attachments = attachments
         await self.show_thread()
         return True
 
     async def _say(self, text: str) -> None:
-        """The thread shows `text` alone (loading, or why it cannot)."""
-        await self._replace_thread([Static(text, classes="thread-state", markup=False)])
-
-    async def _replace_thread(self, views: list[Static]) -> None:
-        # The old views are gone before the new ones come: keys that arrive together
-        # (J J) must not find two threads, nor mount into one going away.
-        thread = self.query_one("#thread", VerticalScroll)
-        with self.app.batch_update():
-            await thread.remove_children()
-            await thread.mount_all(views)
+        await self.query_one(ThreadView).say(text)
 
     async def show_thread(self) -> None:
-        now = self.clock()
-        by_message: dict[int, list[Attachment]] = {}
-        for attachment in self.attachments:
-            by_message.setdefault(attachment.message or 0, []).append(attachment)
-        numbering = {a.id: n for n, a in enumerate(self.attachments, 1)}
-        ordered = list(reversed(self.messages)) if self.newest_first else self.messages
-        listed = self.attachments_error is None
-        views: list[Static] = [
-            MessageView(
-                m,
-                self.service.people.get(m.person),
-                now,
-                by_message.get(m.id, []),
-                numbering,
-                listed=listed,
-            )
-            for m in ordered
-        ]
-        if not listed:
-            views.insert(
-                0,
-                Static(
-                    f"Files are not listed: {why_failed(ATTACHMENTS, self.attachments_error)}.",
-                    classes="thread-notice",
-                    markup=False,
-                ),
-            )
-        if not ordered:
-            views.append(Static("This ticket has no messages.", classes="thread-state"))
-        await self._replace_thread(views)
+        error = self.attachments_error
+        await self.query_one(ThreadView).show(
+            self.messages,
+            self.attachments,
+            self.service.people.get,
+            self.clock(),
+            newest_first=self.newest_first,
+            unlisted=None if error is None else why_failed(ATTACHMENTS, error),
+        )
 
     # -- actions ----------------------------------------------------------------------
 
@@ -232,10 +162,10 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         self.dismiss()
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one("#thread", VerticalScroll).scroll_relative(y=lines * 3, animate=False)
+        self.query_one(ThreadView).scroll_relative(y=lines * 3, animate=False)
 
     def action_ends(self, end: int) -> None:
-        thread = self.query_one("#thread", VerticalScroll)
+        thread = self.query_one(ThreadView)
         if end:
             thread.scroll_end(animate=False)
         else:
@@ -246,7 +176,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         await self.show_thread()
 
     def action_refresh(self) -> None:
-        self.service.forget_thread(self.ticket_id)
+        self.service.threads.forget(self.ticket_id)
         self.load()
 
     async def action_neighbour(self, delta: int) -> None:
@@ -256,7 +186,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             self.notify("No more tickets in this direction of the queue.")
             return
         self.ticket_id = next_id
-        self.messages, self.attachments, self.attachments_error = [], [], None
+        self.attachments, self.attachments_error = [], None
         self.show_header()
         await self._say("Loading the conversation…")
         self.load()
@@ -279,7 +209,6 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             return
         screen = ReplyScreen(self.service, ticket, note=note)
         if await self.app.push_screen_wait(screen):
-            self.messages = self.service.cached_messages(ticket.id) or self.messages
             self.load()
             self.notify("Note added." if note else "Reply sent.")
 

@@ -4,7 +4,7 @@ from tui.state.cache import CachedPage, QueueCache
 from tui.state.connection import ConnectionStatus, ConnectionTracker
 from tui.state.drafts import DraftStore
 from tui.state.entities import EntityStore, Undo
-from tui.state.filters import FilterQuery, Lookups, matches_words, parse_filter
+from tui.state.filters import FilterNames, FilterQuery, matches_words, parse_filter
 from tui.state.observable import Observable
 from tui.state.queues import QueueSpec, QueueView, filter_queue, standard_queues
 from tui.state.service import HelpdeskService
@@ -15,9 +15,9 @@ __all__ = [
     "ConnectionTracker",
     "DraftStore",
     "EntityStore",
+    "FilterNames",
     "FilterQuery",
     "HelpdeskService",
-    "Lookups",
     "Observable",
     "QueueCache",
     "QueueSpec",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
+from tui.api import Department, Person, Ticket
 from tui.state.observable import Observable
 
 
@@ -71,3 +72,12 @@ class EntityStore(Observable[frozenset[int]], Generic[E]):
         """Put back what `patch` replaced (the server refused the change)."""
         if undo.previous is not None:
             self.put(undo.previous)
+
+
+@dataclass(frozen=True)
+class Stores:
+    """The one copy of each ticket, person and department, shared by the service's parts."""
+
+    tickets: EntityStore[Ticket] = field(default_factory=EntityStore)
+    people: EntityStore[Person] = field(default_factory=EntityStore)
+    departments: EntityStore[Department] = field(default_factory=EntityStore)

@@ -25,7 +25,7 @@ KNOWN_STATUSES = (
 
 
 @dataclass(frozen=True)
-class Lookups:
+class FilterNames:
     """What resolving names needs: who "me" is, agents and departments by name, and the
     status codes the helpdesk knows (Deskpro's own when its list is unavailable)."""
 
@@ -47,30 +47,30 @@ class FilterQuery:
         return self.status is not None or bool(self.params)
 
 
-def _agent(value: str, lookups: Lookups) -> int:
+def _agent(value: str, names: FilterNames) -> int:
     if value == "me":
-        return lookups.me_id
+        return names.me_id
     if value in ("none", "unassigned"):
         return 0
     if value.isdigit():
         return int(value)
-    matches = [a for a in lookups.agents if value.lower() in a.label.lower()]
+    matches = [a for a in names.agents if value.lower() in a.label.lower()]
     if len(matches) != 1:
         found = "no agent" if not matches else f"{len(matches)} agents"
         raise ValueError(f"agent:{value} matches {found}; use more of the name, `me` or `none`")
     return matches[0].id
 
 
-def _department(value: str, lookups: Lookups) -> int:
-    for dept in lookups.departments:
+def _department(value: str, names: FilterNames) -> int:
+    for dept in names.departments:
         if value.lower() in (dept.title.lower(), str(dept.id)):
             return dept.id
-    names = ", ".join(d.title for d in lookups.departments) or "none known"
-    raise ValueError(f"dept:{value} is not a department ({names})")
+    titles = ", ".join(d.title for d in names.departments) or "none known"
+    raise ValueError(f"dept:{value} is not a department ({titles})")
 
 
-def _status(value: str, lookups: Lookups) -> tuple[str, ...]:
-    known = list(lookups.statuses) or list(KNOWN_STATUSES)
+def _status(value: str, names: FilterNames) -> tuple[str, ...]:
+    known = list(names.statuses) or list(KNOWN_STATUSES)
     codes = tuple(s for s in value.split(",") if s)
     unknown = [c for c in codes if c not in known]
     if unknown or not codes:
@@ -119,7 +119,7 @@ def _urgency(value: str) -> tuple[int, ...]:
     return levels
 
 
-def parse_filter(text: str, lookups: Lookups) -> FilterQuery:
+def parse_filter(text: str, names: FilterNames) -> FilterQuery:
     """Split the filter box's text into words and API terms; bad terms go to `errors`."""
     query = FilterQuery()
     for token in text.split():
@@ -130,11 +130,11 @@ def parse_filter(text: str, lookups: Lookups) -> FilterQuery:
         name, value = match["name"], match["value"]
         try:
             if name == "status":
-                query.status = _status(value, lookups)
+                query.status = _status(value, names)
             elif name == "agent":
-                query.params["agent"] = _agent(value, lookups)
+                query.params["agent"] = _agent(value, names)
             elif name == "dept":
-                query.params["department"] = _department(value, lookups)
+                query.params["department"] = _department(value, names)
             elif name == "created":
                 query.params["date_created"] = _created(value)
             elif name == "label":

@@ -134,3 +134,23 @@ class PendingWrite:
     @staticmethod
     def forget(drafts: DraftStore, key: str) -> None:
         drafts.discard(key + PENDING_SUFFIX)
+
+
+class PendingWrites:
+    """The write each composer (by its draft key) is trying to make. Kept here and beside
+    the draft on disk, so it outlives the composer being closed and the app restarted."""
+
+    def __init__(self, drafts: DraftStore) -> None:
+        self._drafts = drafts
+        self._writes: dict[str, PendingWrite] = {}
+
+    def get(self, key: str) -> PendingWrite:
+        if key not in self._writes:
+            self._writes[key] = PendingWrite.load(self._drafts, key)
+        return self._writes[key]
+
+    def settle(self, key: str) -> None:
+        """The composer's write was confirmed (or its draft discarded): the next one starts
+        afresh."""
+        self._writes.pop(key, None)
+        PendingWrite.forget(self._drafts, key)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tui.api import Ticket, TicketFilter
-from tui.state.observable import Observable
 
 INACTIVE_STATUSES = ("resolved", "archived", "hidden")
 ACTIVE_STATUSES = ("live", "awaiting_agent", "awaiting_user", "pending")
@@ -71,8 +70,8 @@ def filter_queue(ticket_filter: TicketFilter) -> QueueSpec:
     )
 
 
-@dataclass
-class QueueView(Observable["QueueView"]):
+@dataclass(eq=False)  # two views of one queue are two views
+class QueueView:
     """The rows of one queue as ticket ids, a page at a time; pages load on demand.
 
     Only pages that were looked at are held, so memory follows what was viewed, not the
@@ -85,12 +84,6 @@ class QueueView(Observable["QueueView"]):
     order_dir: str = "desc"
     total: int | None = None
     pages: dict[int, list[int]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        Observable.__init__(self)
-
-    def __hash__(self) -> int:
-        return id(self)
 
     @property
     def loaded(self) -> bool:
@@ -123,7 +116,6 @@ class QueueView(Observable["QueueView"]):
             self.pages = {}
         self.total = total
         self.pages[page_no] = ids
-        self.notify(self)
 
     def drop(self, ticket_ids: Collection[int]) -> None:
         """Take tickets that left the queue out of it at once. The pages after the first
@@ -137,7 +129,6 @@ class QueueView(Observable["QueueView"]):
         self.pages = {n: ids for n, ids in self.pages.items() if n < touched[0]}
         self.pages[touched[0]] = first
         self.total = max(0, self.total - gone)
-        self.notify(self)
 
     def loaded_ids(self) -> list[int]:
         return [i for page_no in sorted(self.pages) for i in self.pages[page_no]]
@@ -149,4 +140,3 @@ class QueueView(Observable["QueueView"]):
     def reset(self) -> None:
         self.pages = {}
         self.total = None
-        self.notify(self)

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
@@ -23,48 +21,15 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.api import Person, Ticket
-from tui.commands import Command, bindings
+from tui.commands import bindings
+from tui.commands.lists import LIST_COMMANDS
 from tui.state import EntityStore, QueueView
-from tui.text import cell_width, fit
-from tui.widgets.columns import Column, RowContext, fit_columns, is_compact
+from tui.text import fit
+from tui.widgets.columns import RowContext, fit_columns, is_compact
+from tui.widgets.row_paint import MARK, PAINTED, Paint, row_text
 
 Clock = Callable[[], datetime]
-# The component styles a repaint looks up, in `_Paint`'s order.
-PAINTED = ("cursor", "marked", "changed", "loading", "urgent")
-MARK = "✓"  # over the first cell of a marked row (the number is right-aligned)
 ROW_CACHE = 512  # drawn rows kept: a few screens' worth
-
-LIST_COMMANDS = (
-    Command("list.down", "j,down", "cursor(1)", "Down", "Next ticket", show=False),
-    Command("list.up", "k,up", "cursor(-1)", "Up", "Previous ticket", show=False),
-    Command("list.first", "g,home", "jump(0)", "First", "First ticket", show=False),
-    Command(
-        "list.last", "G,end", "jump(-1)", "Last", "Last ticket (loads only that page)", show=False
-    ),
-    Command(
-        "list.page_down", "pagedown,ctrl+f", "page(1)", "Page down", "A screen down", show=False
-    ),
-    Command("list.page_up", "pageup,ctrl+b", "page(-1)", "Page up", "A screen up", show=False),
-    Command("list.open", "enter", "open", "Open", "Open the highlighted ticket"),
-)
-
-
-@dataclass(frozen=True)
-class _Paint:
-    """What every line of one repaint shares."""
-
-    width: int
-    base: Style
-    columns: list[tuple[Column, int]]
-    ctx: RowContext
-    cursor: Style
-    marked: Style
-    changed: Style
-    loading: Style
-    urgent: Style
-    key: tuple[object, ...]  # all of the above a drawn row depends on, for the row cache
-    # An urgent ticket's urgency is coloured, or its number when urgency has no room.
-    urgent_column: str = "urgency"
 
 
 class TicketList(ScrollView, can_focus=True):
@@ -79,6 +44,7 @@ class TicketList(ScrollView, can_focus=True):
 
     # No repaint of the whole list: `watch_cursor` refreshes just the two lines that change.
     cursor: reactive[int] = reactive(0, repaint=False)
+    marked: reactive[frozenset[int]] = reactive(frozenset())  # bound to the queue browser's
     # The list's size is fixed by CSS and its scrollbar always shown: a new row count only
     # moves the thumb. Textual declares this size to need a screen layout (~8 ms at 120x36
     # on every page that loads, twice when the scrollbar appears), so it is redeclared.
@@ -119,13 +85,12 @@ class TicketList(ScrollView, can_focus=True):
         self.clock = clock or (lambda: datetime.now(UTC))
         self.view: QueueView | None = None
         self.narrowed: list[int] | None = None
-        self.marked: set[int] = set()
         self.changed: set[int] = set()
         self.hidden_columns: frozenset[str] = frozenset()  # saying the same on every row
         self.noted = noted  # ids of tickets known to hold an internal note (live view)
         self._requested: set[int] = set()
         self.message = ""  # shown in place of the rows while there are none
-        self._paint: _Paint | None = None  # set while a repaint is drawing its lines
+        self._paint: Paint | None = None  # set while a repaint is drawing its lines
         # Drawn rows by (ticket id, state, paint key), each with the ticket record it was
         # drawn from: scrolling by a row redraws every line, but only one is new.
         self._rows: dict[tuple[object, ...], tuple[Ticket, Strip]] = {}
@@ -188,7 +153,7 @@ class TicketList(ScrollView, can_focus=True):
         finally:
             self._paint = None
 
-    def _paint_context(self) -> _Paint:
+    def _paint_context(self) -> Paint:
         width = self.size.width
         style = self.get_component_rich_style
         now = self.clock()
@@ -196,7 +161,7 @@ class TicketList(ScrollView, can_focus=True):
         ctx = RowContext(self.people.get, now, self.noted, compact=is_compact(width))
         columns = fit_columns(width, self.hidden_columns)
         shown = {column.key for column, _width in columns}
-        return _Paint(
+        return Paint(
             width,
             self.rich_style,
             columns,
@@ -223,7 +188,7 @@ class TicketList(ScrollView, can_focus=True):
         if (drawn := self._rows.get(key)) is not None and drawn[0] is ticket:
             return drawn[1]
         changed, marked, cursor = state
-        text = self._row_text(ticket, paint)
+        text = row_text(ticket, paint)
         if marked:  # a glyph, not colour alone: not every terminal shows the colour
             text = Text(MARK) + text[len(MARK) :]
         text.stylize(paint.base)
@@ -249,24 +214,11 @@ class TicketList(ScrollView, can_focus=True):
             self.message = message
             self.refresh()
 
-    def _message_line(self, y: int, paint: _Paint) -> Strip:
+    def _message_line(self, y: int, paint: Paint) -> Strip:
         lines = textwrap.wrap(self.message, max(10, paint.width - 4)) if not self.row_count else []
         if not 1 <= y <= len(lines):  # a blank line above it, as padding
             return Strip.blank(paint.width, paint.base)
         return Strip([Segment(fit(f"  {lines[y - 1]}", paint.width), paint.base + paint.loading)])
-
-    def _row_text(self, ticket: Ticket, paint: _Paint) -> Text:
-        text = Text(no_wrap=True, overflow="crop")
-        for n, (column, col_width) in enumerate(paint.columns):
-            if n:
-                text.append(" ")
-            value = column.value(ticket, paint.ctx)
-            if column.right:
-                value = " " * max(0, col_width - cell_width(value)) + value
-            cell = fit(value, col_width)
-            urgent = column.key == paint.urgent_column and ticket.urgency >= 8
-            text.append(cell, paint.urgent if urgent else Style())
-        return text
 
     def _ask_for(self, index: int) -> None:
         if self.view is None or self.narrowed is not None:
@@ -310,11 +262,6 @@ class TicketList(ScrollView, can_focus=True):
     def action_open(self) -> None:
         if (ticket_id := self.current_id) is not None:
             self.post_message(self.Opened(ticket_id))
-
-    def toggle_mark(self) -> None:
-        if (ticket_id := self.current_id) is not None:
-            self.marked ^= {ticket_id}
-            self.refresh_line(self.cursor)
 
     async def _on_click(self, event: events.Click) -> None:
         index = int(self.scroll_offset.y) + event.y

@@ -42,10 +42,10 @@ def rows_on_screen(app: DeskproApp) -> bool:
     from tui.screens.queues import QueuesScreen
 
     screen = app.screen
-    if not isinstance(screen, QueuesScreen) or screen.ticket_list.row_count == 0:
+    if not isinstance(screen, QueuesScreen) or screen.browser.ticket_list.row_count == 0:
         return False
     service = screen.service
-    return service.tickets.get(screen.ticket_list.id_at(0)) is not None
+    return service.tickets.get(screen.browser.ticket_list.id_at(0)) is not None
 
 
 async def main(url: str, key: str, fill_cache: bool) -> None:
@@ -65,7 +65,8 @@ async def main(url: str, key: str, fill_cache: bool) -> None:
         shown = report_rows()
         if fill_cache:
             screen = app.screen
-            await wait_until(pilot, lambda: getattr(screen, "view", None) and screen.view.loaded)  # type: ignore[attr-defined]
+            view = screen.browser.view  # type: ignore[attr-defined]
+            await wait_until(pilot, lambda: view is not None and view.loaded)
             await app.workers.wait_for_complete()
         await wait_until(pilot, lambda: answers)  # to report when the network answered
         print(

@@ -31,10 +31,10 @@ async def main(url: str, key: str) -> None:
         await queues_started(app)
         screen = app.screen
         assert isinstance(screen, QueuesScreen)
-        screen.show_queue(QueueSpec("bench-all", "Every ticket", status=ALL_STATUSES))
-        await wait_for(lambda: screen.view.loaded, poll=0.01)
-        view = screen.view
-        tl = screen.ticket_list
+        screen.browser.show_queue(QueueSpec("bench-all", "Every ticket", status=ALL_STATUSES))
+        await wait_for(lambda: screen.browser.view.loaded, poll=0.01)
+        view = screen.browser.view
+        tl = screen.browser.ticket_list
         for _ in range(100):  # a guard: pagedown moves a screenful, ~10 presses suffice
             if tl.cursor >= PAGES * view.page_size - 1:
                 break

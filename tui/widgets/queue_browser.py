@@ -1,0 +1,282 @@
+"""The queues screen's right-hand side: the `/` filter box, the column header and the
+ticket list of the queue being browsed.
+
+It shows what `Browsing` holds (views, the sidebar's queue, filter words, the ticket last
+opened), loads the pages its rows need, prefetches the conversation the cursor rests on,
+and owns the marks, bound into the list. The screen watches `marked` and `title` for its
+status bar, and asks it for the tickets a bulk action acts on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Static
+from textual.worker import Worker
+
+from tui.api import DeskproError
+from tui.flows.prefetch import ConversationPrefetch
+from tui.messages import OpenTicket
+from tui.state import HelpdeskService, QueueSpec, QueueView
+from tui.state.browsing import Browsing
+from tui.widgets.filter_box import FilterBox
+from tui.widgets.list_header import ListHeader
+from tui.widgets.ticket_list import Clock, TicketList
+
+
+class QueueBrowser(Vertical):
+    marked: reactive[frozenset[int]] = reactive(frozenset())  # for bulk assign and status
+    title: reactive[str] = reactive("")  # the queue shown and its count
+
+    def __init__(
+        self,
+        service: HelpdeskService,
+        busy: Callable[[], bool],
+        clock: Clock | None = None,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.service = service
+        self.browsing = Browsing(service.tickets, service.people, service.pages)
+        self.prefetch = ConversationPrefetch(self, service, busy)
+        # Held, not queried: store notifications may arrive while the screen tears down.
+        self.ticket_list = TicketList(
+            service.tickets, service.people, noted=service.threads.noted, clock=clock, id="tickets"
+        )
+        self._filter_error = ""  # what the line under the filter box says
+
+    @property
+    def view(self) -> QueueView | None:
+        return self.browsing.view
+
+    def compose(self) -> ComposeResult:
+        yield FilterBox(
+            self.service.lookups.filter_names,
+            placeholder="filter: words, status:resolved agent:me label:vip …",
+            id="filter",
+        )
+        yield Static("", id="filter-error")
+        yield ListHeader(id="list-header")
+        yield self.ticket_list.data_bind(QueueBrowser.marked)
+
+    def on_mount(self) -> None:
+        self._unsubscribe = [
+            self.service.tickets.subscribe(self._tickets_changed),
+            self.service.people.subscribe(lambda _ids: self.ticket_list.people_changed()),
+        ]
+
+    def on_unmount(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+
+    # -- what is shown ----------------------------------------------------------------
+
+    def show_queue(self, spec: QueueSpec) -> Worker[None]:
+        """The sidebar's queue `spec`, as it was last seen, asked for again."""
+        if spec != self.browsing.base and (count := self.unmark()):
+            # Marks belong to the queue they were made in: none act unseen in another.
+            self.notify(f"{count} marked {'ticket' if count == 1 else 'tickets'} unmarked.")
+        self.browsing.base = spec
+        return self._open_view(spec)
+
+    def _open_view(self, spec: QueueSpec) -> Worker[None]:
+        view = self.browsing.open(spec)
+        hidden = frozenset({"agent"}) if spec.one_agent else frozenset()
+        self.ticket_list.hidden_columns = hidden
+        header = self.query_one(ListHeader)
+        header.set_hidden(hidden)
+        header.set_order(view.order_by, view.order_dir)
+        self.show_rows()
+        return self.load_pages(view, [1])
+
+    def show_rows(self, changed: frozenset[int] = frozenset()) -> None:
+        """The list shows the queue, narrowed by the words; `changed` rows stand out."""
+        self.ticket_list.changed |= changed
+        self.ticket_list.show(self.view, self.browsing.narrowed())
+        self._name_queue()
+
+    def _name_queue(self) -> None:
+        """The title names the queue and its count; the list says why it is empty."""
+        matches = self.ticket_list.narrowed
+        self.title = self.browsing.title(None if matches is None else len(matches))
+        self.ticket_list.show_message(self.browsing.why_empty(self.ticket_list.row_count))
+
+    def not_connected(self, why: str) -> None:
+        if self.view is None or not self.view.loaded:
+            self.ticket_list.show_message(why)
+
+    def restore_cursor(self) -> None:
+        """On the ticket last shown, wherever it moved meanwhile."""
+        opened = self.browsing.opened
+        index = self.ticket_list.index_of(opened) if opened is not None else None
+        if index is not None:
+            self.ticket_list.cursor = index
+
+    def _tickets_changed(self, ids: frozenset[int]) -> None:
+        """Tickets changed (by the agent, or read again): rows that left the queue on
+        screen go at once; the helpdesk's own answer follows on the next read."""
+        if self.view is None:
+            return
+        if not self.screen.is_current:
+            self.browsing.stale = True  # changed from a ticket: counts and order to read again
+        if self.browsing.take_out_leavers(ids):
+            self.show_rows()
+        elif ids & self.ticket_list.visible_ids():
+            self.ticket_list.refresh()
+
+    # -- pages ------------------------------------------------------------------------
+
+    @work(group="pages", exit_on_error=False)
+    async def load_pages(self, view: QueueView, pages: list[int]) -> None:
+        try:
+            for page_no in pages:
+                await self.service.pages.load(view, page_no)
+        except DeskproError as exc:
+            self.app.notify(str(exc), title="Could not load tickets", severity="error")
+        if view is self.view:
+            if self.browsing.words:
+                self.show_rows()  # newly loaded rows may match the words
+            else:
+                self.ticket_list.page_loaded()
+                self._name_queue()
+
+    def reload(self) -> None:
+        """The first page asked for again (the rows on screen stay until it answers)."""
+        if self.view is not None:
+            self.load_pages(self.view, [1])
+
+    def reset(self) -> None:
+        """Every page asked for again, the rows forgotten meanwhile (ctrl+r)."""
+        if self.view is not None:
+            self.view.reset()
+            self.show_rows()
+            self.load_pages(self.view, [1])
+
+    @on(TicketList.NeedPages)
+    def _need_pages(self) -> None:
+        if self.view is None:
+            return
+        top = int(self.ticket_list.scroll_offset.y)
+        missing = self.view.missing_pages(top, top + self.ticket_list.size.height)
+        if missing:
+            self.load_pages(self.view, missing)
+
+    # -- the cursor -------------------------------------------------------------------
+
+    @on(TicketList.Highlighted)
+    def _highlighted(self, event: TicketList.Highlighted) -> None:
+        self.prefetch.rest_on(event.ticket_id)
+
+    @on(TicketList.Opened)
+    def _opened(self, event: TicketList.Opened) -> None:
+        event.stop()
+        self.prefetch.stop()  # opening asks for the thread itself (sharing one in flight)
+        self.browsing.opened = event.ticket_id
+        self.post_message(OpenTicket(event.ticket_id, self.neighbour))
+
+    def neighbour(self, ticket_id: int, delta: int) -> int | None:
+        """The ticket after (or before) `ticket_id` in this list; moves the cursor there,
+        so coming back to the queue lands on the ticket last opened."""
+        index = self.ticket_list.index_of(ticket_id)
+        if index is None:  # it left the queue (assigned away, say): the rows after it moved up
+            index = self.ticket_list.cursor - (1 if delta > 0 else 0)
+        next_id = self.ticket_list.id_at(index + delta)
+        if next_id is not None:
+            self.ticket_list.cursor = index + delta
+            self.browsing.opened = next_id
+        return next_id
+
+    # -- marks ------------------------------------------------------------------------
+
+    def mark(self) -> None:
+        """Mark or unmark the highlighted ticket, and move on to the next."""
+        if (ticket_id := self.ticket_list.current_id) is not None:
+            self.marked ^= {ticket_id}
+        self.ticket_list.action_cursor(1)
+
+    def mark_all(self) -> None:
+        shown = (self.ticket_list.id_at(i) for i in range(self.ticket_list.row_count))
+        self.marked = frozenset(i for i in shown if i is not None)
+
+    def unmark(self) -> int:
+        """Unmark every ticket; how many were marked."""
+        count, self.marked = len(self.marked), frozenset()
+        return count
+
+    def targets(self) -> list[int]:
+        """What a bulk action acts on: the marked tickets, or else the highlighted one."""
+        if self.marked:
+            return sorted(self.marked)
+        current = self.ticket_list.current_id
+        return [current] if current is not None else []
+
+    # -- filter and order -------------------------------------------------------------
+
+    def open_filter(self) -> None:
+        self.add_class("-filtering")
+        # At once, not on the next turn as `focus()` does: keys typed right after `/`
+        # (a fast typist, a paste) are already queued and must reach the box.
+        self.screen.set_focus(self.query_one(FilterBox))
+
+    def escape(self) -> None:
+        """Leave the filter box, else let go of the marks, else of the filter."""
+        box = self.query_one(FilterBox)
+        if box.has_focus and box.value:
+            self.ticket_list.focus()
+            return
+        if self.marked and not box.has_focus:
+            self.unmark()
+            return
+        box.clear()
+        self._set_filter_error("")
+        self.remove_class("-filtering")
+        self.browsing.words = []
+        base = self.browsing.base
+        if base is not None and self.view is not None and self.view.spec != base:
+            self._open_view(base)
+        else:
+            self.show_rows()
+        self.ticket_list.focus()
+
+    @on(FilterBox.Narrowed)
+    def _narrowed(self, event: FilterBox.Narrowed) -> None:
+        self.browsing.words = event.words
+        self.show_rows()
+
+    @on(FilterBox.Refined)
+    def _refined(self, event: FilterBox.Refined) -> None:
+        """`enter` in the filter box: its terms become a question for the helpdesk."""
+        query = event.query
+        self._set_filter_error("\n".join(query.errors))
+        if query.errors:
+            return
+        self.browsing.words = query.words
+        spec = self.browsing.base
+        if spec is not None and query.has_terms:
+            spec = spec.refined(query.status, query.params)
+        if spec is not None and spec != (self.view.spec if self.view else None):
+            self._open_view(spec)
+        else:
+            self.show_rows()
+        self.ticket_list.focus()
+
+    def _set_filter_error(self, message: str) -> None:
+        if message != self._filter_error:
+            self._filter_error = message
+            self.query_one("#filter-error", Static).update(message)
+
+    def reorder(self, order_by: str, order_dir: str | None = None) -> None:
+        """Sort by `order_by`; `order_dir` None keeps the direction."""
+        if self.view is None:
+            return
+        self.view.reorder(order_by, order_dir or self.view.order_dir)
+        self.query_one(ListHeader).set_order(self.view.order_by, self.view.order_dir)
+        self.show_rows()
+        self.load_pages(self.view, [1])
+
+    def reverse(self) -> None:
+        if self.view is not None:
+            self.reorder(self.view.order_by, "asc" if self.view.order_dir == "desc" else "desc")
