@@ -1,5 +1,6 @@
 """A write is confirmed by its own answer: once the helpdesk said 201 or 204, reads that
-fail after it (503, time-out) neither fail the write nor make it be sent again."""
+fail after it (refused, rate-limited, failing, timing out) neither fail the write nor make
+it be sent again."""
 
 from __future__ import annotations
 
@@ -14,7 +15,15 @@ from tui.state import HelpdeskService
 from tui.state.outgoing import NewTicket, send_new_ticket
 
 
-@pytest.fixture(params=[answer(503, "service_unavailable"), time_out], ids=["503", "timeout"])
+@pytest.fixture(
+    params=[
+        answer(403, "forbidden"),
+        answer(429, "too_many_requests"),
+        answer(503, "service_unavailable"),
+        time_out,
+    ],
+    ids=["403", "429", "503", "timeout"],
+)
 def transport(request: pytest.FixtureRequest) -> ReadsFailAfterWrites:
     return ReadsFailAfterWrites(request.param)
 
