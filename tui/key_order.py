@@ -127,7 +127,15 @@ class KeyOrder:
         )
         for future in (pushed, ended):
             future.cancel()
-        return pushed in done or not done
+        if pushed in done or not done:
+            return True
+        # It may have asked for its screen by a message (`OpenTicket`): once that has gone
+        # up the tree, the screen is pushed or it never will be.
+        node = worker.node
+        if isinstance(node, DOMNode):
+            for hop in (node, *node.ancestors):
+                await _drained(hop)
+        return self._pushed.is_set()
 
     def _drop_printable(self) -> None:
         self._waiting = deque(

@@ -38,7 +38,8 @@ QUEUES_COMMANDS = (
         "slash",
         "filter",
         "Filter",
-        "Filter: words narrow rows; status:, agent:, dept:, created:, label:, urgency:",
+        "Filter: words narrow rows; status:, agent:, dept:, created:, label:, urgency:; "
+        "a ticket's number or ref + enter opens it",
     ),
     Command(
         "queues.copy_ref",

@@ -22,7 +22,8 @@ class Threads:
         self.noted: set[int] = set()  # tickets whose thread we have seen holds a note
         self.prefetched = PrefetchedThreads()  # threads fetched before they were opened
 
-    async def ticket(self, ticket_id: int) -> Ticket:
+    async def ticket(self, ticket_id: int | str) -> Ticket:
+        """A ticket by id, or by reference (`"SDST-1043-XQ"`), read again."""
         ticket = await self._requests.once(
             ("ticket", ticket_id), lambda: self._client.get_ticket(ticket_id)
         )

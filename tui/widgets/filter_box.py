@@ -35,10 +35,11 @@ class FilterBox(Input):
             self.words = words
 
     class Refined(Message):
-        """`enter`: the box's words and terms, and whether any term is wrong."""
+        """`enter`: the box's text, its words and terms, and whether any term is wrong."""
 
-        def __init__(self, query: FilterQuery) -> None:
+        def __init__(self, text: str, query: FilterQuery) -> None:
             super().__init__()
+            self.text = text
             self.query = query
 
     def __init__(self, names: Callable[[], FilterNames], **kwargs: object) -> None:
@@ -71,7 +72,7 @@ class FilterBox(Input):
 
     async def action_submit(self) -> None:
         self._stop_pause()  # enter does not wait for the pause
-        self.post_message(self.Refined(parse_filter(self.value, self._names())))
+        self.post_message(self.Refined(self.value, parse_filter(self.value, self._names())))
 
     def clear(self) -> None:
         """Empty the box at once, with nothing left to narrow."""

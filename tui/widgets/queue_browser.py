@@ -14,16 +14,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import Static
 from textual.worker import Worker
 
-from tui.api import DeskproError
+from tui.api import DeskproError, NotFoundError
 from tui.flows.prefetch import ConversationPrefetch
+from tui.key_order import opens_screen
 from tui.messages import OpenTicket
 from tui.state import HelpdeskService, QueueSpec, QueueView
 from tui.state.browsing import Browsing
+from tui.state.jump import jump_target, named
 from tui.widgets.filter_box import FilterBox
 from tui.widgets.list_header import ListHeader
+from tui.widgets.queue_filter import QueueFilter
 from tui.widgets.ticket_list import Clock, TicketList
 
 
@@ -46,19 +48,13 @@ class QueueBrowser(Vertical):
         self.ticket_list = TicketList(
             service.tickets, service.people, noted=service.threads.noted, clock=clock, id="tickets"
         )
-        self._filter_error = ""  # what the line under the filter box says
 
     @property
     def view(self) -> QueueView | None:
         return self.browsing.view
 
     def compose(self) -> ComposeResult:
-        yield FilterBox(
-            self.service.lookups.filter_names,
-            placeholder="filter: words, status:resolved agent:me label:vip …",
-            id="filter",
-        )
-        yield Static("", id="filter-error")
+        yield QueueFilter(self.service.lookups.filter_names)
         yield ListHeader(id="list-header")
         yield self.ticket_list.data_bind(QueueBrowser.marked)
 
@@ -216,10 +212,7 @@ class QueueBrowser(Vertical):
     # -- filter and order -------------------------------------------------------------
 
     def open_filter(self) -> None:
-        self.add_class("-filtering")
-        # At once, not on the next turn as `focus()` does: keys typed right after `/`
-        # (a fast typist, a paste) are already queued and must reach the box.
-        self.screen.set_focus(self.query_one(FilterBox))
+        self.query_one(QueueFilter).open()
 
     def escape(self) -> None:
         """Leave the filter box, else let go of the marks, else of the filter."""
@@ -230,9 +223,11 @@ class QueueBrowser(Vertical):
         if self.marked and not box.has_focus:
             self.unmark()
             return
-        box.clear()
-        self._set_filter_error("")
-        self.remove_class("-filtering")
+        self._close_filter()
+
+    def _close_filter(self) -> None:
+        """The box emptied and put away, the sidebar's queue shown whole again."""
+        self.query_one(QueueFilter).close()
         self.browsing.words = []
         base = self.browsing.base
         if base is not None and self.view is not None and self.view.spec != base:
@@ -248,9 +243,13 @@ class QueueBrowser(Vertical):
 
     @on(FilterBox.Refined)
     def _refined(self, event: FilterBox.Refined) -> None:
-        """`enter` in the filter box: its terms become a question for the helpdesk."""
+        """`enter` in the filter box: a ticket's number or reference opens it; terms
+        become a question for the helpdesk."""
+        if (target := jump_target(event.text)) is not None:
+            self.jump(target)
+            return
         query = event.query
-        self._set_filter_error("\n".join(query.errors))
+        self.query_one(QueueFilter).say("\n".join(query.errors))
         if query.errors:
             return
         self.browsing.words = query.words
@@ -263,10 +262,25 @@ class QueueBrowser(Vertical):
             self.show_rows()
         self.ticket_list.focus()
 
-    def _set_filter_error(self, message: str) -> None:
-        if message != self._filter_error:
-            self._filter_error = message
-            self.query_one("#filter-error", Static).update(message)
+    @opens_screen
+    @work(group="jump", exclusive=True, exit_on_error=False)
+    async def jump(self, target: int | str) -> None:
+        """Open the ticket `target` names, whatever queue it is in; if there is none, say
+        so under the box and keep what was typed."""
+        try:
+            ticket = await self.service.threads.ticket(target)
+        except NotFoundError:
+            self.query_one(QueueFilter).say(
+                f"No ticket {named(target)} on this helpdesk (or the API key may not see it)."
+            )
+            return
+        except DeskproError as exc:
+            self.query_one(QueueFilter).say(f"Could not look up {named(target)}: {exc}")
+            return
+        self._close_filter()
+        self.browsing.opened = ticket.id
+        in_list = self.ticket_list.index_of(ticket.id) is not None
+        self.post_message(OpenTicket(ticket.id, self.neighbour if in_list else None))
 
     def reorder(self, order_by: str, order_dir: str | None = None) -> None:
         """Sort by `order_by`; `order_dir` None keeps the direction."""
