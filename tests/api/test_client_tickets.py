@@ -84,7 +84,7 @@ async def test_one_status_in_a_list_is_sent_plain(make_client: ClientFactory) ->
     rec = respond("tickets-page")
     client = make_client(rec)
     await client.list_tickets(status=("resolved",))
-    await client.list_filter_tickets(3, status=["resolved"])
+    await client.list_tickets_of("ticket_filters", 3, status=["resolved"])
     async for _ticket in client.iter_tickets(status=("resolved",)):
         break
     assert [r.url.params.get_list("status") for r in rec.requests] == [["resolved"]] * 3
@@ -155,10 +155,15 @@ async def test_iter_tickets_never_sends_count_above_200(make_client: ClientFacto
     assert counts and max(counts) <= 200
 
 
-async def test_list_filter_tickets(make_client: ClientFactory) -> None:
+async def test_list_tickets_of_a_filter(make_client: ClientFactory) -> None:
     rec = respond("tickets-page")
-    page = await make_client(rec).list_filter_tickets(
-        105, status="awaiting_agent", count=20, order_by="date_status", order_dir="asc"
+    page = await make_client(rec).list_tickets_of(
+        "ticket_filters",
+        105,
+        status="awaiting_agent",
+        count=20,
+        order_by="date_status",
+        order_dir="asc",
     )
     assert [t.id for t in page.items] == [3432]
     assert rec.last.url.path == "/api/v2/ticket_filters/105/tickets"

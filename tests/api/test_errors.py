@@ -193,7 +193,7 @@ def test_403_hint_names_a_documented_tag(tag: str) -> None:
         (lambda c: c.list_agent_teams(), "people.agent_teams.list", "GET /api/v2/agent_teams"),
         (lambda c: c.list_attachments(5), "tickets.attachments.list",
          "GET /api/v2/tickets/5/attachments"),
-        (lambda c: c.list_filter_tickets(3), "tickets.filters.tickets",
+        (lambda c: c.list_tickets_of("ticket_filters", 3), "tickets.filters.tickets",
          "GET /api/v2/ticket_filters/3/tickets"),
         (lambda c: c.get_person(9), "people.people.get", "GET /api/v2/people/9"),
         (lambda c: c.me(), "me.get", "GET /api/v2/me"),

@@ -47,7 +47,7 @@ async def test_ticket_lists(dp: DeskproClient) -> None:
     assert page.linked_people()
     resolved = await dp.list_tickets(status="resolved", count=5)
     assert {t.status for t in resolved.items} == {"resolved"}
-    mine = await dp.list_filter_tickets(facts.FILTER_MY_TICKETS, count=50)
+    mine = await dp.list_tickets_of("ticket_filters", facts.FILTER_MY_TICKETS, count=50)
     assert mine.items and all(t.agent == facts.ADMIN_ID for t in mine.items)
     cjk = await dp.get_ticket(facts.CJK_TICKET_ID)
     assert (await dp.get_ticket(f"ref:{cjk.ref}")).id == cjk.id

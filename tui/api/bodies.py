@@ -82,6 +82,14 @@ def every_ticket_params(
     )
 
 
+# The API tag of each `/{owner}/{id}/tickets` list.
+OWNED_TICKETS_TAGS = {
+    "ticket_filters": "tickets.filters.tickets",
+    "people": "people.tickets.list",
+    "organizations": "organizations.tickets.list",
+}
+
+
 def ticket_key(ticket: int | str) -> str:
     """The path segment of a ticket id, or of a reference (`"ref:ABCD-1234"` or `"ABCD-1234"`)."""
     key = str(ticket).strip()

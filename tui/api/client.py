@@ -21,6 +21,7 @@ import httpx
 
 from tui.api import models as m
 from tui.api.bodies import (
+    OWNED_TICKETS_TAGS,
     AttachmentSpec,
     Format,
     PersonSpec,
@@ -34,6 +35,7 @@ from tui.api.downloads import source_url, stream_to_file, target_path
 from tui.api.envelope import Page, parse_one
 from tui.api.json_api import JsonApi
 from tui.api.params import encode, paging
+from tui.api.properties import CustomField, TicketPriority, ticket_results
 from tui.api.retry import Clock, RetryNotice, RetryPolicy
 from tui.api.session import http_session
 from tui.api.transport import DEFAULT_TIMEOUT, Sleep, Transport
@@ -178,9 +180,10 @@ class DeskproClient:
         """Soft-delete (the ticket moves to hidden/deleted)."""
         await self._api.write("DELETE", f"tickets/{ticket_id}", "tickets.tickets.delete")
 
-    async def list_filter_tickets(
+    async def list_tickets_of(
         self,
-        filter_id: int,
+        owner: Literal["ticket_filters", "people", "organizations"],
+        owner_id: int,
         status: str | Sequence[str] | None = None,
         page: int = 1,
         count: int = 50,
@@ -189,10 +192,16 @@ class DeskproClient:
         include: Sequence[str] = (),
         **filters: Any,
     ) -> Page[m.Ticket]:
-        """One page of a saved ticket filter's tickets (takes `/tickets` parameters)."""
+        """One page of a saved filter's tickets, a requester's or an organization's (all
+        statuses for these two); takes `/tickets` parameters."""
         params = ticket_params(status, page, count, order_by, order_dir, include, filters)
-        path = f"ticket_filters/{filter_id}/tickets"
-        return await self._api.page(path, "tickets.filters.tickets", m.Ticket, params)
+        path, tag = f"{owner}/{owner_id}/tickets", OWNED_TICKETS_TAGS[owner]
+        return await self._api.page(path, tag, m.Ticket, params)
+
+    async def search_tickets(self, query: str) -> list[m.Ticket]:
+        """Tickets of any status matching `query` (`/search`; the helpdesk caps the count)."""
+        params = [("q", query), ("types", "ticket")]
+        return ticket_results(await self._api.get("search", "search.search.get", params))
 
     # -- messages and files -----------------------------------------------------------
 
@@ -282,3 +291,10 @@ class DeskproClient:
 
     async def list_labels(self) -> list[m.Label]:
         return await self._api.all("ticket_labels", "tickets.labels.list", m.Label)
+
+    async def list_ticket_priorities(self) -> list[TicketPriority]:
+        return await self._api.all("ticket_priorities", "tickets.priorities.list", TicketPriority)
+
+    async def list_ticket_custom_fields(self) -> list[CustomField]:
+        tag = "tickets.custom_fields.list"
+        return await self._api.all("ticket_custom_fields", tag, CustomField)

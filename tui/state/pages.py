@@ -90,7 +90,7 @@ class QueuePages:
             **spec.api_filters(),
         )
         if spec.filter_id is not None:
-            make = lambda: self._client.list_filter_tickets(spec.filter_id, **args)  # noqa: E731
+            make = lambda: self._client.list_tickets_of("ticket_filters", spec.filter_id, **args)  # noqa: E731
         else:
             make = lambda: self._client.list_tickets(**args)  # noqa: E731
         return ("page", spec, page_no, count, order_by, order_dir, include), make
