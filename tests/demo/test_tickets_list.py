@@ -204,8 +204,11 @@ def test_unknown_filter(api: httpx.Client) -> None:
 
 
 def test_custom_field_sla_and_email_filters(api: httpx.Client) -> None:
-    product = tickets(api, count=200, **{"ticket_field.7": "Mobile app"})["data"]
-    assert product and all(t["fields"]["7"]["value"] == "Mobile app" for t in product)
+    product = tickets(api, count=200, **{"ticket_field.7": "703"})["data"]  # Mobile app
+    assert product and all(t["fields"]["7"]["value"] == [703] for t in product)
+    order = product[0]["fields"].get("8") or tickets(api, department=3)["data"][0]["fields"]["8"]
+    same_order = tickets(api, count=200, **{"ticket_field.8": order["value"]})["data"]
+    assert same_order and all(t["fields"]["8"] == order for t in same_order)
     failing = tickets(api, sla_status="fail", count=200)["data"]
     assert failing and all(t["worst_sla_status"] == "fail" for t in failing)
     by_email = tickets(api, email="LUCIUS.Fairbanks@wayne.example", status="resolved,pending")

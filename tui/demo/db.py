@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: ticket priorities and custom field definitions
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,6 +32,12 @@ CREATE TABLE IF NOT EXISTS departments (
     id INTEGER PRIMARY KEY, title TEXT NOT NULL, user_title TEXT NOT NULL, parent INTEGER,
     display_order INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS labels (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS ticket_priorities (
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, display_order INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS ticket_custom_fields (
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, description TEXT NOT NULL,
+    widget_type TEXT NOT NULL, choices TEXT NOT NULL DEFAULT '[]', default_value TEXT,
+    is_enabled INTEGER NOT NULL DEFAULT 1, display_order INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS ticket_filters (
     id INTEGER PRIMARY KEY, title TEXT NOT NULL, sys_name TEXT, display_order INTEGER NOT NULL,
     terms TEXT NOT NULL, filter_set INTEGER NOT NULL);
@@ -41,7 +47,7 @@ CREATE TABLE IF NOT EXISTS tickets (
     status TEXT NOT NULL, hidden_status TEXT, is_hold INTEGER NOT NULL DEFAULT 0,
     person INTEGER NOT NULL, person_email TEXT, agent INTEGER, agent_team INTEGER,
     department INTEGER, organization INTEGER, urgency INTEGER NOT NULL DEFAULT 1,
-    labels TEXT, fields TEXT NOT NULL DEFAULT '{}', cc TEXT NOT NULL DEFAULT '[]',
+    priority INTEGER, labels TEXT, fields TEXT NOT NULL DEFAULT '{}', cc TEXT NOT NULL DEFAULT '[]',
     creation_system TEXT NOT NULL DEFAULT 'web.api', has_attachments INTEGER NOT NULL DEFAULT 0,
     worst_sla_status TEXT, locked_by_agent INTEGER, date_locked INTEGER,
     date_created INTEGER NOT NULL, date_status INTEGER NOT NULL, date_resolved INTEGER,
@@ -80,7 +86,8 @@ CREATE INDEX IF NOT EXISTS attachments_message ON attachments(message);
 """
 
 TABLES = (
-    "attachments", "blobs", "messages", "tickets", "ticket_filters", "labels",
+    "attachments", "blobs", "messages", "tickets", "ticket_filters", "ticket_custom_fields",
+    "ticket_priorities", "labels",
     "departments", "agent_teams", "people", "organizations", "meta",
 )  # fmt: skip
 

@@ -6,7 +6,7 @@ from tui.state.drafts import DraftStore
 from tui.state.entities import EntityStore, Undo
 from tui.state.filters import FilterNames, FilterQuery, matches_words, parse_filter
 from tui.state.observable import Observable
-from tui.state.queues import QueueSpec, QueueView, filter_queue, standard_queues
+from tui.state.queues import QueueSpec, QueueView, filter_queue, search_queue, standard_queues
 from tui.state.service import HelpdeskService
 
 __all__ = [
@@ -26,5 +26,6 @@ __all__ = [
     "filter_queue",
     "matches_words",
     "parse_filter",
+    "search_queue",
     "standard_queues",
 ]

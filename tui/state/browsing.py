@@ -12,6 +12,8 @@ from tui.state.filters import matches_words
 from tui.state.pages import QueuePages
 from tui.state.queues import QueueSpec, QueueView
 
+SEARCH_ROWS = 1000  # more than any helpdesk's search answers with
+
 
 class Browsing:
     def __init__(
@@ -31,7 +33,9 @@ class Browsing:
         """Show `spec`: its view as last seen, or a new one painted from the disk cache."""
         view = self.views.get(spec)
         if view is None:
-            view = self.views[spec] = QueueView(spec)
+            # A search answers in one go: its rows are one page, however many.
+            size = SEARCH_ROWS if spec.search is not None else QueueView.page_size
+            view = self.views[spec] = QueueView(spec, page_size=size)
             self._pages.paint_from_cache(view)
         self.view = view
         return view

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
-from tui.api import Ticket
+from tui.api import Pagination, Ticket
 from tui.api.envelope import Page
 from tui.state.cache import CachedPage, QueueCache
 from tui.state.entities import Stores
@@ -80,6 +80,9 @@ class QueuePages:
         include: tuple[str, ...] = INCLUDE,
     ) -> tuple[Hashable, Callable[[], Awaitable[Page[Ticket]]]]:
         """The coalescing key and the call for one page of a queue."""
+        if spec.search is not None:
+            words = spec.search
+            return ("search", words), lambda: self._search(words)
         args: dict[str, Any] = dict(
             status=spec.status,
             page=page_no,
@@ -95,6 +98,12 @@ class QueuePages:
             make = lambda: self._client.list_tickets(**args)  # noqa: E731
         return ("page", spec, page_no, count, order_by, order_dir, include), make
 
+    async def _search(self, words: str) -> Page[Ticket]:
+        """`/search`'s answer as the one page of a queue (it is not paged)."""
+        found = await self._client.search_tickets(words)
+        every = Pagination(total=len(found), count=len(found), per_page=max(1, len(found)))
+        return Page(items=found, pagination=every, linked={})
+
     def _absorb(self, page: Page[Ticket]) -> frozenset[int]:
         """Store a page's tickets and what it sideloaded; the tickets that changed."""
         self._stores.people.put_many(page.linked_people().values())
@@ -103,7 +112,7 @@ class QueuePages:
 
     def _keep_first_page(self, view: QueueView, page: Page[Ticket]) -> None:
         view.set_page(1, [t.id for t in page.items], page.pagination.total)
-        if self._cache:
+        if self._cache and view.spec.search is None:  # a search is asked again, not kept
             requesters = [self._stores.people.get(t.person) for t in page.items]
             people = {p.id: p for p in requesters if p is not None}
             self._cache.save(

@@ -14,13 +14,14 @@ ACTIVE_STATUSES = ("live", "awaiting_agent", "awaiting_user", "pending")
 
 @dataclass(frozen=True)
 class QueueSpec:
-    """A question to ask `/tickets` (or a saved filter's endpoint)."""
+    """A question to ask `/tickets` (or a saved filter's endpoint, or `/search`)."""
 
     key: str
     title: str
     status: tuple[str, ...] | None = None  # None: Deskpro's default, active tickets only
     params: tuple[tuple[str, Any], ...] = ()
     filter_id: int | None = None
+    search: str | None = None  # the words asked of `/search`: tickets of any status
 
     def refined(self, status: tuple[str, ...] | None, params: dict[str, Any]) -> QueueSpec:
         """This queue narrowed by filter terms (the terms' status wins)."""
@@ -40,7 +41,7 @@ class QueueSpec:
         """Whether `ticket`, as it now is, belongs in this queue; None when only the
         helpdesk can tell (a saved filter, or terms other than status and agent)."""
         params = dict(self.params)
-        if self.filter_id is not None or params.keys() - {"agent"}:
+        if self.filter_id is not None or self.search is not None or params.keys() - {"agent"}:
             return None
         statuses = self.status or ACTIVE_STATUSES
         if not any(code.split(".")[0] == ticket.status for code in statuses):
@@ -60,6 +61,10 @@ def standard_queues(me_id: int) -> list[QueueSpec]:
         QueueSpec("resolved", "Resolved", status=("resolved",)),
         QueueSpec("archived", "Archived", status=("archived",)),
     ]
+
+
+def search_queue(words: str) -> QueueSpec:
+    return QueueSpec(f"search:{words}", f"Search: {words}", search=words)
 
 
 def filter_queue(ticket_filter: TicketFilter) -> QueueSpec:

@@ -18,7 +18,8 @@ from tui.demo.seed.scenario import Scenario
 TICKET_COLUMNS = (
     "id", "ref", "auth", "subject", "original_subject", "status", "hidden_status", "is_hold",
     "person", "person_email", "agent", "agent_team", "department", "organization", "urgency",
-    "labels", "fields", "creation_system", "has_attachments", "worst_sla_status", "locked_by_agent",
+    "priority", "labels", "fields", "creation_system", "has_attachments", "worst_sla_status",
+    "locked_by_agent",
     "date_locked", "date_created", "date_status", "date_resolved", "date_first_agent_assign",
     "date_first_agent_reply", "date_last_agent_reply", "date_last_user_reply",
     "date_last_reply", "date_on_hold", "count_agent_replies", "count_user_replies",

@@ -80,7 +80,7 @@ def seed_bulk(db: Database, count: int, seed: int, now: int) -> None:
             "person": customer["id"], "person_email": customer["email"], "agent": agent,
             "agent_team": None, "department": scenario.department,
             "organization": customer["organization"],
-            "urgency": rng.randint(*scenario.urgency), "fields": "{}",
+            "urgency": rng.randint(*scenario.urgency), "priority": None, "fields": "{}",
             "labels": labels_json(list(scenario.labels)),
             "creation_system": "gateway.email", "has_attachments": 0, "worst_sla_status": None,
             "locked_by_agent": None, "date_locked": None, "date_created": when,

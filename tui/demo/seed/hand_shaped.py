@@ -26,9 +26,9 @@ from tui.demo.seed.builder import (
     spread,
 )
 from tui.demo.seed.conversations import BILLING, SPAM, SUPPORT
+from tui.demo.seed.fields import ticket_priority, ticket_values
 from tui.demo.seed.people import (
     DISABLED_AGENTS,
-    PRODUCTS,
     VIP_ORGANIZATIONS,
     agent_directory,
     customer_directory,
@@ -81,6 +81,9 @@ def _replies_for(status: str, scenario: Scenario, rng: random.Random) -> int:
 class Seeder:
     def __init__(self, db: Database, seed: int, now: int) -> None:
         self.db, self.rng, self.now = db, random.Random(seed), now
+        # Newer data (field values, priorities) draws from its own stream, so adding it left
+        # every older seeded value as it was.
+        self.extra = random.Random(f"fields-{seed}")
         self.rows = Rows()
         self.agents, self.customers = agent_directory(), customer_directory()
         self.agent_names = {i: a["name"] for i, a in self.agents.items()}
@@ -175,13 +178,15 @@ class Seeder:
         team = self.agents[agent]["team_id"] if agent else None
         if team is None and rng.random() < 0.5:
             team = _TEAM_OF_DEPARTMENT[plan.scenario.department]
+        ref, auth = text.make_ref(rng), text.make_code(rng)
+        urgency = rng.randint(*plan.scenario.urgency)
         row = {
-            "id": plan.ticket_id, "ref": text.make_ref(rng), "auth": text.make_code(rng),
+            "id": plan.ticket_id, "ref": ref, "auth": auth,
             "subject": plan.scenario.subject, "original_subject": plan.scenario.subject,
             "status": status, "hidden_status": hidden, "is_hold": int(plan.is_hold),
             "person": customer["id"], "person_email": customer["email"], "agent": agent,
             "agent_team": team, "department": plan.scenario.department, "organization": org,
-            "urgency": rng.randint(*plan.scenario.urgency),
+            "urgency": urgency, "priority": ticket_priority(self.extra, urgency),
             "labels": labels_json(sorted(labels)), "fields": self._fields(plan),
             "creation_system": rng.choice(("gateway.email", "gateway.email", "web.portal")),
             "has_attachments": int(has_files), "worst_sla_status": plan.sla,
@@ -201,11 +206,7 @@ class Seeder:
 
     def _fields(self, plan: Plan) -> str:
         """Custom field values (JSON), shaped `{"7": {"aliases": [], "value": ...}}`."""
-        values: dict[str, Any] = {}
-        if self.rng.random() < 0.6:
-            values["7"] = {"aliases": [], "value": self.rng.choice(PRODUCTS)}
-        if plan.scenario.department == 3:
-            values["8"] = {"aliases": [], "value": f"ORD-{self.rng.randint(10000, 99999)}"}
+        values = ticket_values(self.rng, self.extra, plan.scenario.department, plan.when)
         return json.dumps(values)
 
 

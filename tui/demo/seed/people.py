@@ -9,6 +9,7 @@ from typing import Any
 
 from tui.demo.dates import DAY
 from tui.demo.db import Database
+from tui.demo.seed.fields import insert_lookups
 
 AGENT_DOMAIN = "helpdesk.example.com"
 
@@ -98,13 +99,6 @@ def customers() -> list[tuple[int, str, str, int | None]]:
     return result
 
 
-# Ticket custom fields (`/ticket_custom_fields`): id → (title, description).
-CUSTOM_FIELDS = {
-    7: ("Product", "Which product the question is about"),
-    8: ("Order number", "For billing questions"),
-}
-PRODUCTS = ("Helpdesk Cloud", "Helpdesk On-Premise", "Mobile app", "Reporting add-on")
-
 LABELS = (
     "vip", "billing", "bug", "feature-request", "refund", "printer", "onboarding", "outage",
     "security", "invoice", "password-reset", "integration", "api", "mobile",
@@ -167,6 +161,7 @@ def insert_directory(db: Database, now: int) -> None:
         people,
     )
     db.executemany("INSERT INTO labels (label) VALUES (?)", [(label,) for label in LABELS])
+    insert_lookups(db)
     db.executemany(
         "INSERT INTO ticket_filters (id, title, sys_name, display_order, terms, filter_set)"
         " VALUES (?, ?, ?, ?, ?, ?)",

@@ -20,7 +20,7 @@ from tui.demo.db import SCHEMA_VERSION, Database
 from tui.demo.server.context import AppState
 from tui.demo.server.errors import EXCEPTION_HANDLERS
 from tui.demo.server.middleware import Gate
-from tui.demo.server.routes import blobs, lookups, messages, people, tickets
+from tui.demo.server.routes import blobs, history, lookups, messages, people, search, tickets
 
 V2 = "/api/v2"
 TICKET = V2 + "/tickets/{key}"
@@ -44,10 +44,16 @@ ROUTES: list[tuple[str, str, Callable[..., Any], str]] = [
     ("GET", V2 + "/agents/{person_id:int}", people.get_agent, "people.agents.get"),
     ("GET", V2 + "/people", people.list_people, "people.people.list"),
     ("GET", V2 + "/people/{person_id:int}", people.get_person, "people.people.get"),
+    ("GET", V2 + "/people/{person_id:int}/tickets", history.person_tickets,
+     "people.tickets.list"),
     ("GET", V2 + "/agent_teams", people.list_agent_teams, "people.agent_teams.list"),
     ("GET", V2 + "/agent_teams/{team_id:int}", people.get_agent_team, "people.agent_teams.get"),
     ("GET", V2 + "/organizations", people.list_organizations, "organizations.list"),
     ("GET", V2 + "/organizations/{org_id:int}", people.get_organization, "organizations.get"),
+    ("GET", V2 + "/organizations/{org_id:int}/tickets", history.organization_tickets,
+     "organizations.tickets.list"),
+    # Deskpro's docs name no tag for search; this one is the demo's own.
+    ("GET", V2 + "/search", search.search, "search.search.get"),
     ("GET", V2 + "/ticket_departments", lookups.list_departments, "tickets.departments.list"),
     ("GET", V2 + "/ticket_departments/{dept_id:int}", lookups.get_department,
      "tickets.departments.get"),

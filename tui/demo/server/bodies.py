@@ -8,12 +8,13 @@ from typing import Any
 from tui.demo.db import Database
 from tui.demo.server import validate as v
 from tui.demo.server.errors import FieldErrors
+from tui.demo.server.field_values import custom_fields
 from tui.demo.text import text_to_html
 
 MESSAGE_FIELDS = {"message", "format", "is_note", "person", "attachments"}
 UPDATE_FIELDS = {
     "subject", "status", "agent", "agent_team", "department", "organization", "urgency",
-    "labels", "is_hold", "person", "cc", "fields",
+    "priority", "labels", "is_hold", "person", "cc", "fields",
 }  # fmt: skip
 CREATE_FIELDS = UPDATE_FIELDS | {"message"}
 
@@ -108,10 +109,12 @@ def ticket_fields(errors: FieldErrors, db: Database, body: dict[str, Any]) -> di
         "organization": v.reference(errors, db, get("organization", v.MISSING),
                                     ("organization",), "organizations"),
         "urgency": v.integer(errors, get("urgency", v.MISSING), ("urgency",), 1, 10),
+        "priority": v.reference(errors, db, get("priority", v.MISSING), ("priority",),
+                                "ticket_priorities", "priority"),
         "labels": v.labels(errors, get("labels", v.MISSING), ("labels",)),
         "is_hold": v.boolean(errors, get("is_hold", v.MISSING), ("is_hold",)),
         "cc": v.cc(errors, get("cc", v.MISSING), ("cc",)),
-        "fields": v.custom_fields(errors, get("fields", v.MISSING), ("fields",)),
+        "fields": custom_fields(errors, db, get("fields", v.MISSING), ("fields",)),
     }  # fmt: skip
     return {name: value for name, value in values.items() if value is not v.MISSING}
 

@@ -169,11 +169,19 @@ def _dates(where: Where, params: QueryParams) -> None:
 
 
 def _custom_fields(where: Where, params: QueryParams) -> None:
-    """`ticket_field.7=Mobile app`: a custom field's value, exactly."""
+    """`ticket_field.8=ORD-12345`: a custom field's value, exactly; for a choice field (a list
+    of choice ids), `ticket_field.7=703` matches tickets whose list holds that id."""
     for name, value in params.multi_items():
         field_id = name.removeprefix("ticket_field.")
         if name.startswith("ticket_field.") and field_id.isdigit():
-            where.add(f"json_extract(fields, '$.\"{field_id}\".value') = ?", value)
+            path = f"'$.\"{field_id}\".value'"
+            listed = f"SELECT 1 FROM json_each(fields, {path}) WHERE CAST(value AS TEXT) = ?"
+            where.add(
+                f"json_extract(fields, {path}) = ? OR (json_type(fields, {path}) = 'array'"
+                f" AND EXISTS ({listed}))",
+                value,
+                value,
+            )
 
 
 def term_conditions(where: Where, terms: Sequence[dict[str, Any]], actor: Actor) -> list[str]:
@@ -200,12 +208,17 @@ def term_conditions(where: Where, terms: Sequence[dict[str, Any]], actor: Actor)
 def ticket_where(
     params: QueryParams,
     actor: Actor,
-    terms: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    terms: Sequence[dict[str, Any]] = (),
+    scope: Where | None = None,
+    default_statuses: Sequence[str] = (),
 ) -> tuple[Where, str]:
-    """The WHERE of a ticket list and its FQL echo."""
-    where = Where()
+    """The WHERE of a ticket list and its FQL echo. `scope` holds conditions the endpoint
+    itself adds (a person's tickets); `default_statuses` apply when none are named (else:
+    the active ones)."""
+    where = Where(list(scope.clauses), list(scope.args)) if scope else Where()
     term_statuses = term_conditions(where, terms, actor)
-    fql = status_clause(where, values(params, "status") or term_statuses)
+    named = values(params, "status") or term_statuses
+    fql = status_clause(where, named or default_statuses)
     for name in ("agent", "agent_team"):
         if ids := int_values(params, name):
             _ids_or_unassigned(where, name, ids)

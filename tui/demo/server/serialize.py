@@ -67,7 +67,8 @@ def ticket(row: Row) -> dict[str, Any]:
     waiting = row["status"] == "awaiting_agent"
     return {
         "id": row["id"], "ref": row["ref"], "auth": row["auth"], "parent": None, "language": None,
-        "brand": 1, "department": row["department"], "category": None, "priority": None,
+        "brand": 1, "department": row["department"], "category": None,
+        "priority": row["priority"],
         "workflow": None, "product": None, "person": row["person"],
         "person_email": row["person_email"], "agent": row["agent"],
         "agent_team": row["agent_team"], "organization": row["organization"],
@@ -190,4 +191,18 @@ def ticket_filter(row: Row) -> dict[str, Any]:
         "title": row["title"], "term": json.loads(row["terms"]),
         "ticket_filter_set": row["filter_set"], "filter_views": None,
         "filter_preferences": None, "date_created": None, "date_updated": None,
+    }  # fmt: skip
+
+
+def priority(row: Row) -> dict[str, Any]:
+    return {"id": row["id"], "title": row["title"], "display_order": row["display_order"]}
+
+
+def custom_field(row: Row) -> dict[str, Any]:
+    return {
+        "id": row["id"], "title": row["title"], "description": row["description"],
+        "widget_type": row["widget_type"], "choices": json.loads(row["choices"]),
+        "default_value": json.loads(row["default_value"] or "null"),
+        "is_enabled": bool(row["is_enabled"]), "is_user_enabled": False,
+        "is_agent_required": False, "display_order": row["display_order"],
     }  # fmt: skip

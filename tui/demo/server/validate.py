@@ -112,15 +112,18 @@ def labels(errors: FieldErrors, value: Any, path: Path) -> Any:
     return sorted({v.strip() for v in value if v.strip()})
 
 
-def reference(errors: FieldErrors, db: Database, value: Any, path: Path, table: str) -> Any:
-    """An id of a row in `table`; 0 or null mean none."""
+def reference(
+    errors: FieldErrors, db: Database, value: Any, path: Path, table: str, noun: str = ""
+) -> Any:
+    """An id of a row in `table`; 0 or null mean none. `noun` names a row in messages."""
     if value is MISSING:
         return MISSING
     if value is None or value == 0:
         return None
     number = integer(errors, value, path)
     if number is not MISSING and not repo.exists(db, table, number):
-        errors.add(path, "resource_not_found", f"No {table[:-1].replace('_', ' ')} {number}.")
+        noun = noun or table[:-1].replace("_", " ")
+        errors.add(path, "resource_not_found", f"No {noun} {number}.")
         return MISSING
     return number
 
@@ -196,11 +199,3 @@ def cc(errors: FieldErrors, value: Any, path: Path) -> Any:
             continue
         clean.append(item)
     return clean
-
-
-def custom_fields(errors: FieldErrors, value: Any, path: Path) -> Any:
-    if value is MISSING:
-        return MISSING
-    if not isinstance(value, dict):
-        return wrong_type(errors, path, "object")
-    return {str(k): {"aliases": [], "value": v} for k, v in value.items()}

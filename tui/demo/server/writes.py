@@ -12,6 +12,7 @@ from typing import Any
 from tui.demo import statuses, text
 from tui.demo.db import Database
 from tui.demo.server import repo
+from tui.demo.server.field_values import merged
 from tui.demo.server.validate import MessageSpec, NewPerson, PersonRef
 
 _secure = random.SystemRandom()
@@ -107,6 +108,8 @@ def create_ticket(
         "department": 1, "urgency": 1, "date_created": now, "creation_system": "web.api",
     }  # fmt: skip
     row |= _status_values(code or "awaiting_agent", now)
+    if "fields" in values:
+        values["fields"] = merged(None, values["fields"])
     row |= _columns(values, now)
     columns = ", ".join(row)
     ticket_id = db.execute(
@@ -140,6 +143,8 @@ def remember_labels(db: Database, labels: list[str]) -> None:
 def update_ticket(db: Database, ticket: Any, values: dict[str, Any], now: int) -> None:
     values = dict(values)
     code = values.pop("status", None)
+    if "fields" in values:  # only the named fields change
+        values["fields"] = merged(ticket["fields"], values["fields"])
     columns = _columns(values, now)
     if "date_first_agent_assign" in columns and ticket["date_first_agent_assign"] is not None:
         del columns["date_first_agent_assign"]

@@ -9,13 +9,12 @@ from starlette.responses import Response
 
 from tui import __version__
 from tui.demo import statuses
-from tui.demo.seed.people import CUSTOM_FIELDS
 from tui.demo.server import repo, serialize
 from tui.demo.server.context import base_url, db_of, ok
 from tui.demo.server.errors import not_found
 from tui.demo.server.routes.common import paged_list
 
-PRIORITIES = ((1, "Low", 10), (2, "Normal", 20), (3, "High", 30), (4, "Urgent", 40))
+ORDERED = {"id": "id", "display_order": "display_order", "title": "title"}
 
 
 async def discover(request: Request) -> Response:
@@ -34,8 +33,7 @@ async def discover(request: Request) -> Response:
 
 async def list_departments(request: Request) -> Response:
     make = partial(serialize.department, children=repo.department_children(db_of(request)))
-    order = {"id": "id", "display_order": "display_order", "title": "title"}
-    return paged_list(request, "SELECT * FROM departments", make, order_by=order)
+    return paged_list(request, "SELECT * FROM departments", make, order_by=ORDERED)
 
 
 async def get_department(request: Request) -> Response:
@@ -52,21 +50,14 @@ async def list_statuses(_request: Request) -> Response:
     return ok(serialize.envelope(data))
 
 
-async def list_priorities(_request: Request) -> Response:
-    data = [{"id": i, "title": title, "priority": p} for i, title, p in PRIORITIES]
-    meta = serialize.pagination(len(data), len(data), 1, max(10, len(data)))
-    return ok(serialize.envelope(data, meta))
+async def list_priorities(request: Request) -> Response:
+    return paged_list(request, "SELECT * FROM ticket_priorities", serialize.priority, None, ORDERED)
 
 
-async def list_custom_fields(_request: Request) -> Response:
-    data = [
-        {"id": i, "title": title, "description": description, "widget_type": "text",
-         "is_enabled": True, "is_user_enabled": False, "is_agent_required": False,
-         "choices": [], "display_order": n}
-        for n, (i, (title, description)) in enumerate(CUSTOM_FIELDS.items())
-    ]  # fmt: skip
-    meta = serialize.pagination(len(data), len(data), 1, max(10, len(data)))
-    return ok(serialize.envelope(data, meta))
+async def list_custom_fields(request: Request) -> Response:
+    """Disabled fields are listed too (`is_enabled: false`): old tickets may carry values."""
+    select = "SELECT * FROM ticket_custom_fields"
+    return paged_list(request, select, serialize.custom_field, None, ORDERED)
 
 
 async def list_labels(request: Request) -> Response:

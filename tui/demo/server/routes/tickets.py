@@ -32,11 +32,17 @@ def ticket_or_404(request: Request) -> Any:
     return row
 
 
-def ticket_page(request: Request, terms: Sequence[dict[str, Any]] = ()) -> Response:
+def ticket_page(
+    request: Request,
+    terms: Sequence[dict[str, Any]] = (),
+    scope: query.Where | None = None,
+    default_statuses: Sequence[str] = (),
+) -> Response:
+    """A page of `/tickets`-shaped results; see `query.ticket_where` for the arguments."""
     params = request.query_params
     paging = query.paging(params)
     order_sql = query.order(params, query.TICKET_ORDER)
-    where, fql = query.ticket_where(params, actor(request), terms)
+    where, fql = query.ticket_where(params, actor(request), terms, scope, default_statuses)
     rows, total = repo.page(
         db_of(request), "SELECT * FROM tickets", where.sql, where.args, order_sql, paging
     )
