@@ -84,6 +84,23 @@ async def assign_open(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
+async def requester_open(pilot: Pilot[object]) -> None:
+    from textual.widgets import OptionList
+
+    from tui.screens.requester import RequesterScreen
+
+    await ticket_ready(pilot)
+    await pilot.press("p")
+    app = pilot.app
+
+    def listed() -> bool:
+        screen = app.screen
+        return isinstance(screen, RequesterScreen) and screen.query_one(OptionList).option_count > 0
+
+    await until(pilot, listed)
+    await pilot.pause()
+
+
 async def help_open(pilot: Pilot[object]) -> None:
     from tui.screens.help import HelpScreen
 
@@ -152,6 +169,7 @@ SCENES = (
     Scene("ticket", (120, 36), ticket_ready),
     Scene("assign", (120, 36), assign_open),
     Scene("help", (120, 36), help_open),
+    Scene("requester", (120, 36), requester_open),
     Scene("compose", (120, 36), compose_uploading),
 )
 

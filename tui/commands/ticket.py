@@ -11,6 +11,14 @@ TICKET_COMMANDS = (
     Command("ticket.status", "s", "status", "Status", "Set the ticket's status"),
     Command("ticket.assign", "a", "assign", "Assign", "Assign the ticket to an agent"),
     Command("ticket.download", "d", "download", "Download", "Save an attachment to disk"),
+    Command(
+        "ticket.requester",
+        "p",
+        "requester",
+        "Requester",
+        "The requester and their other tickets, all statuses",
+        show=False,
+    ),
     Command("ticket.next", "J", "neighbour(1)", "Next", "Open the next ticket of the queue"),
     Command(
         "ticket.previous",

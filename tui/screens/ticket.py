@@ -17,7 +17,7 @@ from tui.commands.ticket import TICKET_COMMANDS
 from tui.flows.failures import ReportsWorkerFailures
 from tui.flows.lookups import tell_once
 from tui.key_order import opens_screen
-from tui.messages import Neighbour
+from tui.messages import Neighbour, OpenTicket
 from tui.state import HelpdeskService
 from tui.state.optional import ATTACHMENTS, why_failed
 from tui.widgets.key_footer import KeyFooter
@@ -225,6 +225,22 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         from tui.flows.actions import assign_tickets
 
         await assign_tickets(self, self.service, [self.ticket_id])
+
+    @opens_screen
+    @work(exclusive=True, group="requester", exit_on_error=False)
+    async def action_requester(self) -> None:
+        from tui.screens.requester import RequesterScreen
+
+        ticket = self.ticket
+        requester = self.service.people.get(ticket.person) if ticket else None
+        if ticket and ticket.person and requester is None:  # opened by number: not sideloaded
+            requester = await self.service.threads.person(ticket.person)
+        if ticket is None or requester is None:
+            self.notify("The requester could not be read: press ctrl+r, then try again.")
+            return
+        screen = RequesterScreen(self.service, requester, ticket.id, self.clock)
+        if (chosen := await self.app.push_screen_wait(screen)) and chosen != ticket.id:
+            self.post_message(OpenTicket(chosen))
 
     @work(exclusive=True, group="download", exit_on_error=False)
     async def action_download(self) -> None:

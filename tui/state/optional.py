@@ -68,6 +68,12 @@ def standard_statuses() -> list[TicketStatus]:
     return [TicketStatus(status_code=c, status_type=c, title=t) for c, t in STANDARD_STATUSES]
 
 
+REQUESTER_TICKETS = Part(
+    "the requester's other tickets",
+    "/api/v2/people/{id}/tickets",
+    "the ticket itself works; the requester's history is not shown",
+)
+
 ATTACHMENTS = Part(
     "the attachments list",
     "/api/v2/tickets/{id}/attachments",

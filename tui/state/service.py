@@ -8,6 +8,7 @@ parts that fill and change them, each with one job:
 - `pages`: pages of a queue, counts, refresh;
 - `threads`: one ticket's record, conversation and attachments, and prefetch;
 - `changes`: optimistic updates with rollback, replies and notes;
+- `history`: a requester's other tickets;
 - `pending`: the composers' writes whose outcome may be unknown.
 """
 
@@ -22,6 +23,7 @@ from tui.state.changes import Changes
 from tui.state.connection import ConnectionTracker
 from tui.state.drafts import DraftStore
 from tui.state.entities import Stores
+from tui.state.history import History
 from tui.state.lookups import Lookups
 from tui.state.pages import QueuePages
 from tui.state.pending import PendingWrites
@@ -50,6 +52,7 @@ class HelpdeskService:
         self.pages = QueuePages(self.requests, stores, cache)
         self.threads = Threads(self.requests, stores)
         self.changes = Changes(self.requests, stores, self.threads, self.lookups)
+        self.history = History(self.requests, stores)
         self.pending = PendingWrites(self.drafts)
 
     @property
