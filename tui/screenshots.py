@@ -101,6 +101,19 @@ async def requester_open(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
+async def search_shown(pilot: Pilot[object]) -> None:
+    from tui.screens.queues import QueuesScreen
+
+    await queues_ready(pilot)
+    await pilot.press("ctrl+f", *"invoice", "enter")
+    screen = pilot.app.screen
+    assert isinstance(screen, QueuesScreen)
+    await until(pilot, lambda: bool(screen.browser.view and screen.browser.view.spec.search))
+    await until(pilot, lambda: bool(screen.browser.view and screen.browser.view.loaded))
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def help_open(pilot: Pilot[object]) -> None:
     from tui.screens.help import HelpScreen
 
@@ -170,6 +183,7 @@ SCENES = (
     Scene("assign", (120, 36), assign_open),
     Scene("help", (120, 36), help_open),
     Scene("requester", (120, 36), requester_open),
+    Scene("search", (120, 36), search_shown),
     Scene("compose", (120, 36), compose_uploading),
 )
 

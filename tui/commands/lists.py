@@ -11,9 +11,7 @@ LIST_COMMANDS = (
     Command(
         "list.last", "G,end", "jump(-1)", "Last", "Last ticket (loads only that page)", show=False
     ),
-    Command(
-        "list.page_down", "pagedown,ctrl+f", "page(1)", "Page down", "A screen down", show=False
-    ),
+    Command("list.page_down", "pagedown", "page(1)", "Page down", "A screen down", show=False),
     Command("list.page_up", "pageup,ctrl+b", "page(-1)", "Page up", "A screen up", show=False),
     Command("list.open", "enter", "open", "Open", "Open the highlighted ticket"),
 )

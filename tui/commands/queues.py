@@ -59,6 +59,14 @@ QUEUES_COMMANDS = (
     ),
     Command("queues.refresh", "ctrl+r", "refresh", "Refresh", "Reload the queue now"),
     Command(
+        "queues.find",
+        "ctrl+f",
+        "find",
+        "Find",
+        "Find any ticket: words search every status; a number or ref opens that ticket",
+        show=False,
+    ),
+    Command(
         "queues.number",
         "1",
         "queue(1)",

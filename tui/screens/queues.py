@@ -254,7 +254,15 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
         self.browser.open_filter()
 
     def action_clear_filter(self) -> None:
-        self.browser.escape()
+        self.browser.escape(self.query_one(QueueSidebar).spec_at_cursor())
+
+    @opens_screen
+    @work(exclusive=True, group="find", exit_on_error=False)
+    async def action_find(self) -> None:
+        from tui.screens.find import FindScreen
+
+        if text := await self.app.push_screen_wait(FindScreen()):
+            self.browser.find(text)
 
     @opens_screen
     @work(exclusive=True, group="assign", exit_on_error=False)
@@ -285,4 +293,5 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
             self.browser.reorder(choice)
 
     def action_reverse(self) -> None:
-        self.browser.reverse()
+        if (view := self.browser.view) is not None:
+            self.browser.reorder(view.order_by, "asc" if view.order_dir == "desc" else "desc")

@@ -1,10 +1,6 @@
-"""The queues screen's right-hand side: the `/` filter box, the column header and the
-ticket list of the queue being browsed.
-
-It shows what `Browsing` holds (views, the sidebar's queue, filter words, the ticket last
-opened), loads the pages its rows need, prefetches the conversation the cursor rests on,
-and owns the marks, bound into the list. The screen watches `marked` and `title` for its
-status bar, and asks it for the tickets a bulk action acts on."""
+"""The queues screen's right-hand side: the `/` filter, the column header and the list of
+the queue browsed. It shows what `Browsing` holds, loads the pages its rows need, prefetches
+the thread the cursor rests on, and owns the marks (bound into the list)."""
 
 from __future__ import annotations
 
@@ -20,7 +16,7 @@ from tui.api import DeskproError, NotFoundError
 from tui.flows.prefetch import ConversationPrefetch
 from tui.key_order import opens_screen
 from tui.messages import OpenTicket
-from tui.state import HelpdeskService, QueueSpec, QueueView
+from tui.state import HelpdeskService, QueueSpec, QueueView, search_queue
 from tui.state.browsing import Browsing
 from tui.state.jump import jump_target, named
 from tui.widgets.filter_box import FilterBox
@@ -127,25 +123,27 @@ class QueueBrowser(Vertical):
 
     @work(group="pages", exit_on_error=False)
     async def load_pages(self, view: QueueView, pages: list[int]) -> None:
+        why = ""  # for the list, after a failure: not "Loading…" for ever
         try:
             for page_no in pages:
                 await self.service.pages.load(view, page_no)
         except DeskproError as exc:
             self.app.notify(str(exc), title="Could not load tickets", severity="error")
+            why = f"{exc} ctrl+r tries again."
         if view is self.view:
             if self.browsing.words:
                 self.show_rows()  # newly loaded rows may match the words
             else:
                 self.ticket_list.page_loaded()
                 self._name_queue()
+            if why:
+                self.not_connected(why)
 
-    def reload(self) -> None:
-        """The first page asked for again (the rows on screen stay until it answers)."""
+    def reload(self) -> None:  # the first page again; the rows stay until it answers
         if self.view is not None:
             self.load_pages(self.view, [1])
 
-    def reset(self) -> None:
-        """Every page asked for again, the rows forgotten meanwhile (ctrl+r)."""
+    def reset(self) -> None:  # ctrl+r: every page again, the rows forgotten meanwhile
         if self.view is not None:
             self.view.reset()
             self.show_rows()
@@ -214,16 +212,26 @@ class QueueBrowser(Vertical):
     def open_filter(self) -> None:
         self.query_one(QueueFilter).open()
 
-    def escape(self) -> None:
-        """Leave the filter box, else let go of the marks, else of the filter."""
+    def escape(self, sidebar: QueueSpec | None) -> None:
+        """Leave the box, else unmark, else clear the filter, else leave a search for `sidebar`."""
         box = self.query_one(FilterBox)
         if box.has_focus and box.value:
             self.ticket_list.focus()
-            return
-        if self.marked and not box.has_focus:
+        elif self.marked and not box.has_focus:
             self.unmark()
-            return
-        self._close_filter()
+        elif self.query_one(QueueFilter).has_class("-open") or self.browsing.words:
+            self._close_filter()
+        elif sidebar is not None and self.view is not None and self.view.spec.search:
+            self.show_queue(sidebar)
+        else:
+            self._close_filter()
+
+    def find(self, text: str) -> None:
+        """ctrl+f: a ticket's number or reference opens it; words search every ticket."""
+        if (target := jump_target(text)) is not None:
+            self.jump(target)
+        else:
+            self.show_queue(search_queue(text))
 
     def _close_filter(self) -> None:
         """The box emptied and put away, the sidebar's queue shown whole again."""
@@ -290,7 +298,3 @@ class QueueBrowser(Vertical):
         self.query_one(ListHeader).set_order(self.view.order_by, self.view.order_dir)
         self.show_rows()
         self.load_pages(self.view, [1])
-
-    def reverse(self) -> None:
-        if self.view is not None:
-            self.reorder(self.view.order_by, "asc" if self.view.order_dir == "desc" else "desc")
