@@ -38,6 +38,7 @@ class DeskproApp(App[None]):
         STYLES / "ticket.tcss",
         STYLES / "dialogs.tcss",
         STYLES / "compose.tcss",
+        STYLES / "properties.tcss",
     ]
     COMMANDS = {ScreenCommands, QueueCommands}
     BINDINGS = bindings(GLOBAL_COMMANDS)

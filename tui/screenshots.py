@@ -114,6 +114,20 @@ async def search_shown(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
+async def properties_refused(pilot: Pilot[object]) -> None:
+    """The properties form after the helpdesk refused an order number, its words beside it."""
+    from tui.screens.properties import PropertiesScreen
+
+    await ticket_ready(pilot)
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(pilot.app.screen, PropertiesScreen))
+    form = pilot.app.screen
+    form.query_one("#prop-fields-8").focus()
+    await pilot.press(*"12345", "ctrl+s")
+    await until(pilot, lambda: form.query_one("#fields-8-error").has_class("-shown"))
+    await pilot.pause()  # (the worker that opened the form waits on it: not for it)
+
+
 async def help_open(pilot: Pilot[object]) -> None:
     from tui.screens.help import HelpScreen
 
@@ -184,6 +198,7 @@ SCENES = (
     Scene("help", (120, 36), help_open),
     Scene("requester", (120, 36), requester_open),
     Scene("search", (120, 36), search_shown),
+    Scene("properties", (120, 36), properties_refused),
     Scene("compose", (120, 36), compose_uploading),
 )
 

@@ -86,8 +86,8 @@ def test_filter_by_a_choice_id(api: httpx.Client) -> None:
 def test_put_sets_fields_priority_labels_and_hold(
     api: httpx.Client, make_ticket: Callable[..., dict]
 ) -> None:
-    ticket = make_ticket(fields={str(ORDER): "ORD-1"})
-    assert ticket["fields"] == {str(ORDER): {"aliases": [], "value": "ORD-1"}}
+    ticket = make_ticket(fields={str(ORDER): "ORD-10001"})
+    assert ticket["fields"] == {str(ORDER): {"aliases": [], "value": "ORD-10001"}}
     body = {
         "fields": {str(PRODUCT): CLOUD, str(AREAS): ["1102", 1101], str(ESCALATED): True,
                    str(RENEWAL): "2026-09-30"},
@@ -98,7 +98,7 @@ def test_put_sets_fields_priority_labels_and_hold(
     after = api.get(f"tickets/{ticket['id']}").json()["data"]
     values = {k: v["value"] for k, v in after["fields"].items()}
     assert values == {
-        str(ORDER): "ORD-1", str(PRODUCT): [CLOUD], str(AREAS): [1101, 1102],
+        str(ORDER): "ORD-10001", str(PRODUCT): [CLOUD], str(AREAS): [1101, 1102],
         str(ESCALATED): True, str(RENEWAL): "2026-09-30",
     }  # fmt: skip
     assert after["priority"] == 3 and after["labels"] == ["api", "vip"] and after["is_hold"]
@@ -117,7 +117,8 @@ def test_put_sets_fields_priority_labels_and_hold(
      (str(PRODUCT), 799, "bad_choice"), (str(PRODUCT), [701, 702], "bad_choice"),
      (str(PRODUCT), "Cloud", "invalid_type"), (str(AREAS), [1101, 9], "bad_choice"),
      (str(ESCALATED), "yes", "invalid_type"), (str(RENEWAL), "30/09/2026", "invalid_date"),
-     (str(ORDER), 12345, "invalid_type"), (str(LEGACY), "CRM-1", "field_disabled")],
+     (str(ORDER), 12345, "invalid_type"), (str(ORDER), "12345", "invalid_format"),
+     (str(LEGACY), "CRM-1", "field_disabled")],
 )  # fmt: skip
 def test_bad_field_values_are_refused_per_field(
     api: httpx.Client, make_ticket: Callable[..., dict], field: str, value: object, code: str

@@ -34,6 +34,7 @@ from tui.api.downloads import Progress as DownloadProgress
 from tui.api.downloads import source_url, stream_to_file, target_path
 from tui.api.envelope import Page, parse_one
 from tui.api.json_api import JsonApi
+from tui.api.lookups import ById, EveryPage
 from tui.api.params import encode, paging
 from tui.api.properties import CustomField, TicketPriority, ticket_results
 from tui.api.retry import Clock, RetryNotice, RetryPolicy
@@ -263,38 +264,25 @@ class DeskproClient:
             self._t.http, url, target, progress=progress, overwrite=overwrite
         )
 
-    # -- lookups (every page) ----------------------------------------------------------
+    # -- lookups: one line each, see tui/api/lookups.py ---------------------------------
 
-    async def list_agents(self) -> list[m.Agent]:
-        return await self._api.all("agents", "people.agents.list", m.Person)
-
-    async def list_agent_teams(self) -> list[m.AgentTeam]:
-        return await self._api.all("agent_teams", "people.agent_teams.list", m.AgentTeam)
+    list_agents = EveryPage("agents", "people.agents.list", m.Agent)
+    list_agent_teams = EveryPage("agent_teams", "people.agent_teams.list", m.AgentTeam)
+    get_person = ById("people", "people.people.get", m.Person)
+    get_organization = ById("organizations", "organizations.get", m.Organization)
+    list_departments = EveryPage("ticket_departments", "tickets.departments.list", m.Department)
+    list_ticket_statuses = EveryPage("ticket_statuses", "tickets.statuses.list", m.TicketStatus)
+    list_ticket_filters = EveryPage("ticket_filters", "tickets.filters.list", m.TicketFilter)
+    list_labels = EveryPage("ticket_labels", "tickets.labels.list", m.Label)
+    list_ticket_priorities = EveryPage(
+        "ticket_priorities", "tickets.priorities.list", TicketPriority
+    )
+    list_ticket_custom_fields = EveryPage(
+        "ticket_custom_fields", "tickets.custom_fields.list", CustomField
+    )
 
     async def list_people(
         self, email: str | None = None, page: int = 1, count: int = 50
     ) -> Page[m.Person]:
         params = encode({"primary_email": email, **paging(page, count, None, None)})
         return await self._api.page("people", "people.people.list", m.Person, params)
-
-    async def get_person(self, person_id: int) -> m.Person:
-        return await self._api.one(f"people/{person_id}", "people.people.get", m.Person)
-
-    async def list_departments(self) -> list[m.Department]:
-        return await self._api.all("ticket_departments", "tickets.departments.list", m.Department)
-
-    async def list_ticket_statuses(self) -> list[m.TicketStatus]:
-        return await self._api.all("ticket_statuses", "tickets.statuses.list", m.TicketStatus)
-
-    async def list_ticket_filters(self) -> list[m.TicketFilter]:
-        return await self._api.all("ticket_filters", "tickets.filters.list", m.TicketFilter)
-
-    async def list_labels(self) -> list[m.Label]:
-        return await self._api.all("ticket_labels", "tickets.labels.list", m.Label)
-
-    async def list_ticket_priorities(self) -> list[TicketPriority]:
-        return await self._api.all("ticket_priorities", "tickets.priorities.list", TicketPriority)
-
-    async def list_ticket_custom_fields(self) -> list[CustomField]:
-        tag = "tickets.custom_fields.list"
-        return await self._api.all("ticket_custom_fields", tag, CustomField)

@@ -32,6 +32,14 @@ def _id_or_none(value: Any) -> Any:
     return _empty_to_none(value)
 
 
+def _email_list(value: Any) -> Any:
+    """Every address of a person: strings, or now and then `{"email": ...}` objects."""
+    if not isinstance(value, list):
+        return _none_to_list(value)
+    emails = (v.get("email") if isinstance(v, dict) else v for v in value)
+    return [e for e in emails if isinstance(e, str) and e]
+
+
 OptionalDate = Annotated[datetime | None, BeforeValidator(_empty_to_none)]
 OptionalId = Annotated[int | None, BeforeValidator(_id_or_none)]
 IdList = Annotated[list[int], BeforeValidator(_none_to_list)]
@@ -52,6 +60,7 @@ class Person(DeskproModel):
     first_name: str = ""
     last_name: str = ""
     primary_email: str | None = None
+    emails: Annotated[list[str], BeforeValidator(_email_list)] = []
     is_agent: bool = False
     online: bool = False
     teams: IdList = []
@@ -67,6 +76,17 @@ class Person(DeskproModel):
 
 
 Agent = Person
+
+
+class Organization(DeskproModel):
+    """A customer organization (`GET /organizations/{id}`); people and tickets name it by id."""
+
+    id: int
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name or f"Organization #{self.id}"
 
 
 class Me(DeskproModel):

@@ -24,6 +24,14 @@ QUEUES_COMMANDS = (
         "Status",
         "Set the status of the marked tickets (or the highlighted one)",
     ),
+    Command(
+        "queues.edit",
+        "e",
+        "edit",
+        "Edit",
+        "Edit the properties of the marked tickets (or the highlighted one)",
+        show=False,
+    ),
     Command("queues.mark", "space", "mark", "Mark", "Mark or unmark a ticket for bulk actions"),
     Command(
         "queues.mark_all",

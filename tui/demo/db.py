@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "2"  # 2: ticket priorities and custom field definitions
+SCHEMA_VERSION = "3"  # 2: ticket priorities and custom field definitions; 3: field rules
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS ticket_priorities (
 CREATE TABLE IF NOT EXISTS ticket_custom_fields (
     id INTEGER PRIMARY KEY, title TEXT NOT NULL, description TEXT NOT NULL,
     widget_type TEXT NOT NULL, choices TEXT NOT NULL DEFAULT '[]', default_value TEXT,
-    is_enabled INTEGER NOT NULL DEFAULT 1, display_order INTEGER NOT NULL);
+    is_enabled INTEGER NOT NULL DEFAULT 1, display_order INTEGER NOT NULL,
+    pattern TEXT, pattern_message TEXT);
 CREATE TABLE IF NOT EXISTS ticket_filters (
     id INTEGER PRIMARY KEY, title TEXT NOT NULL, sys_name TEXT, display_order INTEGER NOT NULL,
     terms TEXT NOT NULL, filter_set INTEGER NOT NULL);

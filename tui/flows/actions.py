@@ -1,10 +1,13 @@
-"""Assign and status changes, for one ticket or many: shared by the list and detail screens.
+"""Assign, status and property changes, for one ticket or many: shared by the list and
+detail screens.
 
 Each asks with a picker, confirms when several tickets are involved, applies the change
 through the service (optimistic, rolled back on refusal) and reports every failure.
 """
 
 from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
 
 from textual.screen import Screen
 
@@ -14,6 +17,12 @@ from tui.screens.assign import AssignScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.status import StatusPicker
 from tui.state import HelpdeskService
+
+PROPERTY_NEEDS = ("departments", "teams", "priorities", "fields", "labels")
+
+
+# A change of tickets a screen offers: True when at least one ticket changed.
+TicketsChange = Callable[[Screen[object], HelpdeskService, list[int]], Awaitable[bool]]
 
 
 def _sentence(text: str) -> str:
@@ -100,6 +109,19 @@ async def set_status_of(
     return await _apply(
         screen, service, ticket_ids, f"status set to {status.replace('_', ' ')}", status=status
     )
+
+
+async def edit_properties(
+    screen: Screen[object], service: HelpdeskService, ticket_ids: list[int]
+) -> bool:
+    """The properties form for the tickets; it sends what changed itself, so the
+    helpdesk's field errors show beside their fields."""
+    from tui.screens.properties import PropertiesScreen
+
+    if not ticket_ids:
+        return False
+    await lookups_ready(screen, service, wants=PROPERTY_NEEDS)
+    return bool(await screen.app.push_screen_wait(PropertiesScreen(service, ticket_ids)))
 
 
 def ticket_link(service: HelpdeskService, ticket_id: int) -> str:

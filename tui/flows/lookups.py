@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from tui.api import DeskproError
 from tui.state import HelpdeskService
-from tui.state.optional import LOOKUPS, Part, is_lasting, unavailable_notice
+from tui.state.optional import PARTS, Part, is_lasting, unavailable_notice
 from tui.text import safe
 
 
@@ -28,7 +28,7 @@ async def lookups_ready(
     await service.lookups.load([*needs, *(n for n in wants if n not in lasting)])
     for name in needs:
         if (error := service.lookups.errors.get(name)) is not None:
-            notice = unavailable_notice([(LOOKUPS[name], error)])
+            notice = unavailable_notice([(PARTS[name], error)])
             screen.notify(notice, title="Not available", severity="error")
             return False
     tell_unavailable(screen, service)
@@ -38,7 +38,7 @@ async def lookups_ready(
 def tell_unavailable(screen: Screen[object], service: HelpdeskService) -> None:
     """Say once (until it loads) which lookup the helpdesk refused or lacks, and what
     works meanwhile. Passing failures (an outage, a timeout) are the status bar's."""
-    failures = {n: (LOOKUPS[n], error) for n, error in service.lookups.errors.items()}
+    failures = {n: (PARTS[n], error) for n, error in service.lookups.errors.items()}
     tell_once(screen, service, failures)
 
 

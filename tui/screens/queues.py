@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.worker import WorkerCancelled, WorkerFailed
 
-from tui.api import DeskproConnectionError, DeskproError, RateLimitedError, ServerError
+from tui.api import DeskproError
 from tui.commands import bindings
 from tui.commands.queues import QUEUES_COMMANDS
 from tui.flows.failures import ReportsWorkerFailures
@@ -26,16 +27,18 @@ from tui.messages import ComposeTicket
 from tui.startup import process
 from tui.state import HelpdeskService
 from tui.state.backoff import RefreshBackoff
-from tui.state.optional import LOOKUPS
+from tui.state.optional import STARTUP_LOOKUPS
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.queue_browser import QueueBrowser
 from tui.widgets.queue_sidebar import QueueSidebar
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.ticket_list import Clock
 
+if TYPE_CHECKING:
+    from tui.flows.actions import TicketsChange
+
 NARROW = 100  # below this width the sidebar folds away (tab shows it)
 FIRST_FRAME_WAIT = 0.5  # seconds the lookups wait, at most, for the rows to be drawn
-UNREACHABLE = (DeskproConnectionError, ServerError, RateLimitedError)  # no use asking on
 
 
 class QueuesScreen(ReportsWorkerFailures, Screen[None]):
@@ -133,20 +136,13 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
     async def _load_lookups(self, only: Iterable[str] | None = None) -> None:
         """The lookups (or those named), then the sidebar's saved filters and the news
         of any the helpdesk refused or lacks."""
-        await self.service.lookups.load(LOOKUPS if only is None else only)
+        # Priorities and custom fields too: the first ticket opened then shows them at once.
+        await self.service.lookups.load(STARTUP_LOOKUPS if only is None else only)
         self.query_one(QueueSidebar).set_queues(self.service.lookups.queues())
         tell_unavailable(self, self.service)
 
-    @work(group="counts", exclusive=True, exit_on_error=False)
-    async def load_counts(self) -> None:
-        sidebar = self.query_one(QueueSidebar)
-        for spec in self.service.lookups.queues():
-            try:
-                sidebar.set_count(spec.key, await self.service.pages.count(spec))
-            except UNREACHABLE:
-                return  # the status bar says why; counts come back next refresh
-            except DeskproError:
-                continue  # this queue's own endpoint refused or missing: the others still count
+    def load_counts(self) -> None:
+        self.query_one(QueueSidebar).load_counts(self.service.pages, self.service.lookups.queues())
 
     @work(group="poll", exclusive=True, exit_on_error=False)
     async def poll(self) -> None:
@@ -205,10 +201,7 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
 
     def action_queue(self, number: int) -> None:
         """The sidebar's `number`-th queue, from anywhere on the screen."""
-        sidebar = self.query_one(QueueSidebar)
-        index = sidebar.index_of_choice(number)
-        if index is not None:
-            sidebar.highlighted = index  # its highlight shows the queue
+        self.query_one(QueueSidebar).highlight_choice(number)  # its highlight shows the queue
 
     def action_toggle_focus(self) -> None:
         sidebar = self.query_one(QueueSidebar)
@@ -261,24 +254,33 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
     async def action_find(self) -> None:
         from tui.screens.find import FindScreen
 
-        if text := await self.app.push_screen_wait(FindScreen()):
-            self.browser.find(text)
+        text, problem = "", ""
+        while text := await self.app.push_screen_wait(FindScreen(text, problem)):
+            if not (problem := await self.browser.find(text)):
+                return  # else asked again, with what was typed and what was wrong
 
     @opens_screen
     @work(exclusive=True, group="assign", exit_on_error=False)
     async def action_assign(self) -> None:
-        from tui.flows.actions import assign_tickets
-
-        if await assign_tickets(self, self.service, self.browser.targets()):
-            self.browser.unmark()
-        self._reload_after_change()
+        await self._change_targets("assign_tickets")
 
     @opens_screen
     @work(exclusive=True, group="status", exit_on_error=False)
     async def action_status(self) -> None:
-        from tui.flows.actions import set_status_of
+        await self._change_targets("set_status_of")
 
-        if await set_status_of(self, self.service, self.browser.targets()):
+    @opens_screen
+    @work(exclusive=True, group="properties", exit_on_error=False)
+    async def action_edit(self) -> None:
+        await self._change_targets("edit_properties")
+
+    async def _change_targets(self, flow: str) -> None:
+        """Change the marked tickets (or the highlighted one) with the flow of that name in
+        `tui.flows.actions` (imported when first used); unmark them once changed."""
+        from tui.flows import actions
+
+        change: TicketsChange = getattr(actions, flow)
+        if await change(self, self.service, self.browser.targets()):
             self.browser.unmark()
         self._reload_after_change()
 

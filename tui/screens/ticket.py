@@ -15,11 +15,12 @@ from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import bindings
 from tui.commands.ticket import TICKET_COMMANDS
 from tui.flows.failures import ReportsWorkerFailures
-from tui.flows.lookups import tell_once
+from tui.flows.lookups import lookups_ready, tell_once
 from tui.key_order import opens_screen
 from tui.messages import Neighbour, OpenTicket
 from tui.state import HelpdeskService
 from tui.state.optional import ATTACHMENTS, why_failed
+from tui.state.properties import header_lines
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.thread_view import ThreadView
@@ -65,6 +66,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         self.show_header()
         self.query_one("#thread").focus()
         self.load()
+        self.load_properties()
 
     def on_unmount(self) -> None:
         for unsubscribe in self._unsubscribe:
@@ -89,8 +91,10 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             return
         department = self.service.departments.get(ticket.department)
         team = self.service.lookups.team_names.get(ticket.agent_team) if ticket.agent_team else None
+        lookups = self.service.lookups
+        extra = header_lines(ticket, lookups.priorities, lookups.custom_fields)
         self.query_one(TicketHeader).show(
-            ticket, self.service.people.get, department, team, self.clock()
+            ticket, self.service.people.get, department, team, self.clock(), extra
         )
 
     # -- loading ----------------------------------------------------------------------
@@ -127,6 +131,13 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             tell_once(self, self.service, {"attachments": (ATTACHMENTS, self.attachments_error)})
         self.show_header()
         await self.show_thread()
+
+    @work(group="properties", exit_on_error=False)
+    async def load_properties(self) -> None:
+        """Priority and custom field names, once a session: the header shows without them
+        until they come (and says once if the helpdesk refuses them)."""
+        if await lookups_ready(self, self.service, wants=("priorities", "fields")):
+            self.show_header()
 
     async def _show_prefetched(self) -> bool:
         attachments = self.service.threads.prefetched.take(self.ticket_id, self.ticket)
@@ -225,6 +236,13 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         from tui.flows.actions import assign_tickets
 
         await assign_tickets(self, self.service, [self.ticket_id])
+
+    @opens_screen
+    @work(exclusive=True, group="properties", exit_on_error=False)
+    async def action_edit(self) -> None:
+        from tui.flows.actions import edit_properties
+
+        await edit_properties(self, self.service, [self.ticket_id])
 
     @opens_screen
     @work(exclusive=True, group="requester", exit_on_error=False)

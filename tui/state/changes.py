@@ -1,5 +1,5 @@
-"""Changes to tickets: a status or agent shown everywhere at once and rolled back if the
-server refuses; replies and notes posted once even when an answer is lost."""
+"""Changes to tickets: a status, agent or any property shown everywhere at once and rolled
+back if the server refuses; replies and notes posted once even when an answer is lost."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from tui.api import DeskproError, Message, Ticket
 from tui.state.entities import Stores
 from tui.state.lookups import Lookups
 from tui.state.pending import PendingWrite, StatusNotSetError, may_have_been_saved
+from tui.state.properties import carries, store_patch
 from tui.state.requests import Requests
 from tui.state.threads import Threads
 
@@ -24,7 +25,8 @@ class Changes:
     async def update(self, ticket_id: int, **changes: Any) -> None:
         """Change a ticket: shown everywhere at once, rolled back if the server refuses.
         When the answer was lost, the ticket is read again and the server's word stands."""
-        undo = self._tickets.patch(ticket_id, **changes)
+        current = self._tickets.get(ticket_id)
+        undo = self._tickets.patch(ticket_id, **(store_patch(current, changes) if current else {}))
         try:
             await self._requests.call(lambda: self._client.update_ticket(ticket_id, **changes))
         except DeskproError as exc:
@@ -36,7 +38,7 @@ class Changes:
                 self._tickets.restore(undo)  # still unknown: show what we knew; the error
                 raise  # says it may have been saved
             self._tickets.put(truth)  # the server's version, whatever it says
-            if not _shows(truth, changes):
+            if not carries(truth, changes):
                 raise
 
     async def _read_back(self, ticket_id: int) -> Ticket | None:
@@ -107,10 +109,3 @@ class Changes:
             ),
             None,
         )
-
-
-def _shows(ticket: Ticket, changes: dict[str, Any]) -> bool:
-    """Whether the ticket already carries `changes` (so a lost answer was a success)."""
-    # An unassigned ticket reads back as agent None; `agent=0` also means unassign.
-    wanted = {k: (None if k == "agent" and not v else v) for k, v in changes.items()}
-    return all(getattr(ticket, k, object()) == v for k, v in wanted.items())

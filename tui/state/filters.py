@@ -119,12 +119,21 @@ def _urgency(value: str) -> tuple[int, ...]:
     return levels
 
 
+def _term(token: str) -> re.Match[str] | None:
+    match = _TERM.match(token)
+    return match if match and match["name"] in TERM_NAMES else None
+
+
+def free_words(text: str) -> str:
+    """The text without its terms, as typed (case kept): what `/search` is asked."""
+    return " ".join(token for token in text.split() if _term(token) is None)
+
+
 def parse_filter(text: str, names: FilterNames) -> FilterQuery:
     """Split the filter box's text into words and API terms; bad terms go to `errors`."""
     query = FilterQuery()
     for token in text.split():
-        match = _TERM.match(token)
-        if not match or match["name"] not in TERM_NAMES:
+        if (match := _term(token)) is None:
             query.words.append(token.lower())
             continue
         name, value = match["name"], match["value"]

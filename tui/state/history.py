@@ -1,9 +1,11 @@
-"""A requester's other tickets, all statuses, newest first: what the ticket screen's `p`
-shows beside the ticket."""
+"""What came before a ticket, all statuses, newest first: the requester's other tickets and
+their organization's recent ones (what the ticket screen's `p` shows beside the ticket)."""
 
 from __future__ import annotations
 
-from tui.api import Ticket
+from typing import Literal
+
+from tui.api import Organization, Person, Ticket
 from tui.state.entities import Stores
 from tui.state.requests import Requests
 
@@ -15,17 +17,42 @@ class History:
         self._requests = requests
         self._client = requests.client
         self._stores = stores
+        # Names rarely change and only this panel reads them: kept for the session.
+        self._organizations: dict[int, Organization] = {}
 
     async def of_requester(self, person_id: int) -> list[Ticket]:
+        return await self._tickets_of("people", person_id)
+
+    async def of_organization(self, org_id: int) -> list[Ticket]:
+        """The organization's newest tickets, whoever in it asked."""
+        return await self._tickets_of("organizations", org_id)
+
+    async def organization(self, org_id: int) -> Organization:
+        if (known := self._organizations.get(org_id)) is not None:
+            return known
+        found = await self._requests.once(
+            ("organization", org_id), lambda: self._client.get_organization(org_id)
+        )
+        self._organizations[org_id] = found
+        return found
+
+    def organization_of(self, person: Person, ticket: Ticket | None = None) -> int | None:
+        """The requester's organization: theirs now, else the one the ticket was filed under
+        (a person read from an older helpdesk may come without it)."""
+        return person.organization or (ticket.organization if ticket else None)
+
+    async def _tickets_of(
+        self, owner: Literal["people", "organizations"], key: int
+    ) -> list[Ticket]:
         page = await self._requests.once(
-            ("history", person_id),
+            ("history", owner, key),
             lambda: self._client.list_tickets_of(
-                "people",
-                person_id,
+                owner,
+                key,
                 count=HISTORY_COUNT,
                 order_by="date_created",
                 order_dir="desc",
-                include=("person",),
+                include=("person",),  # an organization's tickets show who asked
             ),
         )
         self._stores.people.put_many(page.linked_people().values())

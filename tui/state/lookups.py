@@ -1,5 +1,6 @@
 """What the helpdesk tells about itself and us: who we are (`/me`), its agents, departments,
-saved filters, statuses and teams. Each list loads on its own: one refused, missing or
+saved filters, statuses and teams; and, when a ticket's properties are shown or edited,
+its priorities, custom fields and labels. Each list loads on its own: one refused, missing or
 failing endpoint leaves only what it feeds without it (see `tui.state.optional`)."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import asyncio
 from collections.abc import Iterable
 
 from tui.api import DeskproError, Person, TicketFilter, TicketStatus
+from tui.api.properties import CustomField, TicketPriority
 from tui.state.cache import QueueCache
 from tui.state.entities import Stores
 from tui.state.filters import FilterNames
@@ -28,6 +30,9 @@ class Lookups:
         self.statuses: list[TicketStatus] = []
         self.ticket_filters: list[TicketFilter] = []
         self.team_names: dict[int, str] = {}
+        self.priorities: list[TicketPriority] = []
+        self.custom_fields: list[CustomField] = []  # disabled ones too: old values show
+        self.label_names: list[str] = []
         self.loaded: set[str] = set()  # names of LOOKUPS fetched
         self.errors: dict[str, DeskproError] = {}  # why the others are missing
         self.told: set[str] = set()  # the unavailable ones the agent was told of
@@ -91,6 +96,15 @@ class Lookups:
         elif name == "teams":
             teams = await once("teams", client.list_agent_teams)
             self.team_names = {team.id: team.name for team in teams}
+        elif name == "priorities":
+            priorities = await once("priorities", client.list_ticket_priorities)
+            self.priorities = sorted(priorities, key=lambda p: (p.display_order, p.id))
+        elif name == "fields":
+            fields = await once("fields", client.list_ticket_custom_fields)
+            self.custom_fields = sorted(fields, key=lambda f: (f.display_order, f.id))
+        elif name == "labels":
+            labels = {label.label for label in await once("labels", client.list_labels)}
+            self.label_names = sorted(labels - {""}, key=str.casefold)
         else:
             raise ValueError(f"unknown lookup {name!r}")
         self.loaded.add(name)

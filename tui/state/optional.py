@@ -54,6 +54,28 @@ LOOKUPS: dict[str, Part] = {
         "the assign picker lists agents without their teams",
     ),
 }
+# Loaded when a ticket's properties are first shown or edited, not at start-up.
+PROPERTY_LOOKUPS: dict[str, Part] = {
+    "fields": Part(
+        "the ticket custom fields",
+        "/api/v2/ticket_custom_fields",
+        "tickets show and edit without their custom fields",
+    ),
+    "priorities": Part(
+        "the ticket priorities",
+        "/api/v2/ticket_priorities",
+        "priorities show by number and cannot be changed here",
+    ),
+    "labels": Part(
+        "the helpdesk's labels",
+        "/api/v2/ticket_labels",
+        "labels are typed in full, without suggestions",
+    ),
+}
+PARTS = {**LOOKUPS, **PROPERTY_LOOKUPS}
+# What start-up loads once the first rows show: the ticket view's names too, so the
+# first ticket opened shows its priority and custom fields at once.
+STARTUP_LOOKUPS = (*LOOKUPS, "priorities", "fields")
 STANDARD_STATUSES = (
     ("awaiting_agent", "Awaiting Agent"),
     ("awaiting_user", "Awaiting User"),
@@ -110,3 +132,29 @@ def unavailable_notice(failures: list[tuple[Part, DeskproError]]) -> str:
     if any(isinstance(error, PermissionDeniedError) for _part, error in failures):
         lines.append(f"An admin can allow the API key more under {API_KEYS_PLACE}.")
     return "\n".join(lines)
+
+
+SEARCH = Part(
+    "the helpdesk's search",
+    "/api/v2/search",
+    "ctrl+f still opens a ticket by its number or ref and shows a requester's tickets by"
+    " their email, and / filters the loaded queue",
+)
+
+PEOPLE_BY_EMAIL = Part(
+    "people by their email",
+    "/api/v2/people",
+    "a requester's tickets are listed from one of their tickets (p)",
+)
+
+ORGANIZATION = Part(
+    "the requester's organization",
+    "/api/v2/organizations/{id}",
+    "its tickets show under its number",
+)
+
+ORGANIZATION_TICKETS = Part(
+    "the organization's recent tickets",
+    "/api/v2/organizations/{id}/tickets",
+    "the requester's own tickets show as usual",
+)

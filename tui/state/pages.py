@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
-from tui.api import Pagination, Ticket
+from tui.api import Ticket
 from tui.api.envelope import Page
 from tui.state.cache import CachedPage, QueueCache
 from tui.state.entities import Stores
+from tui.state.finding import Finder
 from tui.state.queues import QueueSpec, QueueView
 from tui.state.requests import Requests
 
@@ -22,6 +23,7 @@ class QueuePages:
         self._client = requests.client
         self._stores = stores
         self._cache = cache
+        self.finder = Finder(self._client)
 
     def ask_early(self, spec: QueueSpec) -> None:
         """Send the first page of `spec` now, for a new view of it to take (start-up)."""
@@ -40,9 +42,7 @@ class QueuePages:
         return True
 
     async def load(self, view: QueueView, page_no: int) -> None:
-        page = await self._requests.once(
-            *self._request(view.spec, page_no, view.page_size, view.order_by, view.order_dir)
-        )
+        page = await self._page(view, page_no)
         self._absorb(page)
         if page_no == 1:
             self._keep_first_page(view, page)
@@ -61,14 +61,24 @@ class QueuePages:
         new ones come. Returns the tickets that changed, arrived or left; empty when the
         queue is as it was."""
         before, total = view.pages.get(1, []), view.total
-        request = self._request(view.spec, 1, view.page_size, view.order_by, view.order_dir)
-        page = await self._requests.once(*request)
+        page = await self._page(view, 1)
         self._requests.connection.online(refreshed=True)
         changed = self._absorb(page) | (set(before) ^ {t.id for t in page.items})
         self._keep_first_page(view, page)
         if not changed and page.pagination.total != total:
             changed = set(view.pages.get(1, []))  # moved further down the queue
         return frozenset(changed)
+
+    async def _page(self, view: QueueView, page_no: int) -> Page[Ticket]:
+        """One page of the view's queue. A search's one page is what finding answered,
+        narrowed by its terms here; how it was found (a fallback) is the view's note."""
+        spec = view.spec
+        if (words := spec.search) is None:
+            request = self._request(spec, page_no, view.page_size, view.order_by, view.order_dir)
+            return await self._requests.once(*request)
+        found = await self._requests.once(("search", words), lambda: self.finder.find(words))
+        view.note = found.note
+        return found.page(spec.terms)
 
     def _request(
         self,
@@ -79,10 +89,10 @@ class QueuePages:
         order_dir: str,
         include: tuple[str, ...] = INCLUDE,
     ) -> tuple[Hashable, Callable[[], Awaitable[Page[Ticket]]]]:
-        """The coalescing key and the call for one page of a queue."""
+        """The coalescing key and the call for one page of a queue (not a search's: its
+        answer is not a page of `/tickets`, and a count of it is not asked for)."""
         if spec.search is not None:
-            words = spec.search
-            return ("search", words), lambda: self._search(words)
+            raise ValueError(f"{spec.title} is a search, not a page of /tickets")
         args: dict[str, Any] = dict(
             status=spec.status,
             page=page_no,
@@ -97,12 +107,6 @@ class QueuePages:
         else:
             make = lambda: self._client.list_tickets(**args)  # noqa: E731
         return ("page", spec, page_no, count, order_by, order_dir, include), make
-
-    async def _search(self, words: str) -> Page[Ticket]:
-        """`/search`'s answer as the one page of a queue (it is not paged)."""
-        found = await self._client.search_tickets(words)
-        every = Pagination(total=len(found), count=len(found), per_page=max(1, len(found)))
-        return Page(items=found, pagination=every, linked={})
 
     def _absorb(self, page: Page[Ticket]) -> frozenset[int]:
         """Store a page's tickets and what it sideloaded; the tickets that changed."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tui.api import Ticket, TicketFilter
+from tui.state.terms import Terms
 
 INACTIVE_STATUSES = ("resolved", "archived", "hidden")
 ACTIVE_STATUSES = ("live", "awaiting_agent", "awaiting_user", "pending")
@@ -22,6 +23,8 @@ class QueueSpec:
     params: tuple[tuple[str, Any], ...] = ()
     filter_id: int | None = None
     search: str | None = None  # the words asked of `/search`: tickets of any status
+    # On a search, `status` and `params` are not sent (the endpoint takes no filters):
+    # they narrow its answer here (see `terms`).
 
     def refined(self, status: tuple[str, ...] | None, params: dict[str, Any]) -> QueueSpec:
         """This queue narrowed by filter terms (the terms' status wins)."""
@@ -30,6 +33,10 @@ class QueueSpec:
 
     def api_filters(self) -> dict[str, Any]:
         return dict(self.params)
+
+    @property
+    def terms(self) -> Terms:
+        return Terms(self.status, self.params)
 
     @property
     def one_agent(self) -> bool:
@@ -63,8 +70,14 @@ def standard_queues(me_id: int) -> list[QueueSpec]:
     ]
 
 
-def search_queue(words: str) -> QueueSpec:
-    return QueueSpec(f"search:{words}", f"Search: {words}", search=words)
+def search_queue(words: str, terms: Terms | None = None, text: str = "") -> QueueSpec:
+    """`words` asked of `/search`, its answer narrowed by `terms`; named by the `text`
+    typed (words and terms), or by the words."""
+    shown = " ".join((text or words).split())
+    terms = terms or Terms()
+    return QueueSpec(
+        f"search:{shown}", f"Search: {shown}", terms.status, terms.params, search=words
+    )
 
 
 def filter_queue(ticket_filter: TicketFilter) -> QueueSpec:
@@ -89,6 +102,7 @@ class QueueView:
     order_dir: str = "desc"
     total: int | None = None
     pages: dict[int, list[int]] = field(default_factory=dict)
+    note: str = ""  # how the rows were found when not as asked (a search fallen back)
 
     @property
     def loaded(self) -> bool:

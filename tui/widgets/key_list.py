@@ -16,10 +16,15 @@ class KeyList(OptionList):
 
     def action_pick(self, number: int) -> None:
         """Choose the `number`-th option (1-based, separators not counted)."""
+        if self.highlight_choice(number):
+            self.action_select()
+
+    def highlight_choice(self, number: int) -> bool:
+        """Move to the `number`-th option (1-based); False when there is none."""
         index = self.index_of_choice(number)
         if index is not None:
             self.highlighted = index
-            self.action_select()
+        return index is not None
 
     def index_of_choice(self, number: int) -> int | None:
         choices = [i for i in range(self.option_count) if not self.get_option_at_index(i).disabled]

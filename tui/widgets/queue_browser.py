@@ -1,6 +1,7 @@
-"""The queues screen's right-hand side: the `/` filter, the column header and the list of
-the queue browsed. It shows what `Browsing` holds, loads the pages its rows need, prefetches
-the thread the cursor rests on, and owns the marks (bound into the list)."""
+"""The queues screen's right-hand side: the `/` filter, the column header, a note on how a
+search's rows were found, and the list of the queue browsed. It shows what `Browsing`
+holds, loads the pages its rows need, prefetches the thread the cursor rests on, and owns
+the marks (bound into the list)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,21 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.worker import Worker
 
-from tui.api import DeskproError, NotFoundError
+from tui.api import DeskproError, Ticket
+from tui.flows.cursor import ListCursor
+from tui.flows.finding import TicketJump, tell_if_search_unavailable
 from tui.flows.prefetch import ConversationPrefetch
 from tui.key_order import opens_screen
 from tui.messages import OpenTicket
 from tui.state import HelpdeskService, QueueSpec, QueueView, search_queue
 from tui.state.browsing import Browsing
-from tui.state.jump import jump_target, named
+from tui.state.filters import FilterQuery, free_words, parse_filter
+from tui.state.jump import jump_target
+from tui.state.terms import Terms
 from tui.widgets.filter_box import FilterBox
 from tui.widgets.list_header import ListHeader
 from tui.widgets.queue_filter import QueueFilter
+from tui.widgets.queue_note import QueueNote
 from tui.widgets.ticket_list import Clock, TicketList
 
 
@@ -40,10 +46,14 @@ class QueueBrowser(Vertical):
         self.service = service
         self.browsing = Browsing(service.tickets, service.people, service.pages)
         self.prefetch = ConversationPrefetch(self, service, busy)
+        self._jump = TicketJump(self, service, self._jumped, lambda why: self._filter.tell(why))
         # Held, not queried: store notifications may arrive while the screen tears down.
         self.ticket_list = TicketList(
             service.tickets, service.people, noted=service.threads.noted, clock=clock, id="tickets"
         )
+        cursor = ListCursor(self.ticket_list, self.browsing)
+        self.neighbour = cursor.neighbour  # J/K from a ticket opened here
+        self.restore_cursor = cursor.restore  # back from it: on the ticket last shown
 
     @property
     def view(self) -> QueueView | None:
@@ -51,8 +61,13 @@ class QueueBrowser(Vertical):
 
     def compose(self) -> ComposeResult:
         yield QueueFilter(self.service.lookups.filter_names)
+        yield QueueNote()
         yield ListHeader(id="list-header")
         yield self.ticket_list.data_bind(QueueBrowser.marked)
+
+    @property
+    def _filter(self) -> QueueFilter:
+        return self.query_one(QueueFilter)
 
     def on_mount(self) -> None:
         self._unsubscribe = [
@@ -71,7 +86,7 @@ class QueueBrowser(Vertical):
         if spec != self.browsing.base and (count := self.unmark()):
             # Marks belong to the queue they were made in: none act unseen in another.
             self.notify(f"{count} marked {'ticket' if count == 1 else 'tickets'} unmarked.")
-        self.browsing.base = spec
+        self.browsing.browse(spec)
         return self._open_view(spec)
 
     def _open_view(self, spec: QueueSpec) -> Worker[None]:
@@ -91,21 +106,17 @@ class QueueBrowser(Vertical):
         self._name_queue()
 
     def _name_queue(self) -> None:
-        """The title names the queue and its count; the list says why it is empty."""
+        """The title names the queue and its count; the list says why it is empty, and
+        the note how a search's rows were found when not as asked."""
         matches = self.ticket_list.narrowed
         self.title = self.browsing.title(None if matches is None else len(matches))
-        self.ticket_list.show_message(self.browsing.why_empty(self.ticket_list.row_count))
+        message = self.browsing.why_empty(self.ticket_list.row_count)
+        self.ticket_list.show_message(message)
+        self.query_one(QueueNote).say(self.browsing.note(message))
 
     def not_connected(self, why: str) -> None:
         if self.view is None or not self.view.loaded:
             self.ticket_list.show_message(why)
-
-    def restore_cursor(self) -> None:
-        """On the ticket last shown, wherever it moved meanwhile."""
-        opened = self.browsing.opened
-        index = self.ticket_list.index_of(opened) if opened is not None else None
-        if index is not None:
-            self.ticket_list.cursor = index
 
     def _tickets_changed(self, ids: frozenset[int]) -> None:
         """Tickets changed (by the agent, or read again): rows that left the queue on
@@ -131,7 +142,8 @@ class QueueBrowser(Vertical):
             self.app.notify(str(exc), title="Could not load tickets", severity="error")
             why = f"{exc} ctrl+r tries again."
         if view is self.view:
-            if self.browsing.words:
+            tell_if_search_unavailable(self.screen, self.service, view)
+            if self.browsing.narrowing:
                 self.show_rows()  # newly loaded rows may match the words
             else:
                 self.ticket_list.page_loaded()
@@ -171,18 +183,6 @@ class QueueBrowser(Vertical):
         self.browsing.opened = event.ticket_id
         self.post_message(OpenTicket(event.ticket_id, self.neighbour))
 
-    def neighbour(self, ticket_id: int, delta: int) -> int | None:
-        """The ticket after (or before) `ticket_id` in this list; moves the cursor there,
-        so coming back to the queue lands on the ticket last opened."""
-        index = self.ticket_list.index_of(ticket_id)
-        if index is None:  # it left the queue (assigned away, say): the rows after it moved up
-            index = self.ticket_list.cursor - (1 if delta > 0 else 0)
-        next_id = self.ticket_list.id_at(index + delta)
-        if next_id is not None:
-            self.ticket_list.cursor = index + delta
-            self.browsing.opened = next_id
-        return next_id
-
     # -- marks ------------------------------------------------------------------------
 
     def mark(self) -> None:
@@ -219,24 +219,33 @@ class QueueBrowser(Vertical):
             self.ticket_list.focus()
         elif self.marked and not box.has_focus:
             self.unmark()
-        elif self.query_one(QueueFilter).has_class("-open") or self.browsing.words:
+        elif self._filter.has_class("-open") or self.browsing.narrowing:
             self._close_filter()
         elif sidebar is not None and self.view is not None and self.view.spec.search:
             self.show_queue(sidebar)
         else:
             self._close_filter()
 
-    def find(self, text: str) -> None:
-        """ctrl+f: a ticket's number or reference opens it; words search every ticket."""
+    async def find(self, text: str) -> str:
+        """ctrl+f: a ticket's number or reference opens it; words search every ticket,
+        the terms typed with them narrowing the answer; terms alone filter the queue
+        shown, as they would typed in `/`. Returns what is wrong with `text`, if anything."""
         if (target := jump_target(text)) is not None:
-            self.jump(target)
+            return await self._jump.look_up(target)
+        query = parse_filter(text, self.service.lookups.filter_names())
+        if query.errors:
+            return "\n".join(query.errors)
+        if words := free_words(text):
+            self.show_queue(search_queue(words, Terms.of(query), text))
         else:
-            self.show_queue(search_queue(text))
+            self._filter.open(text)
+            self._refine(text, query)
+        return ""
 
     def _close_filter(self) -> None:
         """The box emptied and put away, the sidebar's queue shown whole again."""
-        self.query_one(QueueFilter).close()
-        self.browsing.words = []
+        self._filter.close()
+        self.browsing.clear_filter()
         base = self.browsing.base
         if base is not None and self.view is not None and self.view.spec != base:
             self._open_view(base)
@@ -251,40 +260,29 @@ class QueueBrowser(Vertical):
 
     @on(FilterBox.Refined)
     def _refined(self, event: FilterBox.Refined) -> None:
+        self._refine(event.text, event.query)
+
+    def _refine(self, text: str, query: FilterQuery) -> None:
         """`enter` in the filter box: a ticket's number or reference opens it; terms
-        become a question for the helpdesk."""
-        if (target := jump_target(event.text)) is not None:
+        become a question for the helpdesk (on a search, they narrow its rows here)."""
+        if (target := jump_target(text)) is not None:
             self.jump(target)
             return
-        query = event.query
-        self.query_one(QueueFilter).say("\n".join(query.errors))
+        self._filter.say("\n".join(query.errors))
         if query.errors:
             return
-        self.browsing.words = query.words
-        spec = self.browsing.base
-        if spec is not None and query.has_terms:
-            spec = spec.refined(query.status, query.params)
-        if spec is not None and spec != (self.view.spec if self.view else None):
+        if (spec := self.browsing.refine(query)) is not None:
             self._open_view(spec)
         else:
             self.show_rows()
         self.ticket_list.focus()
 
     @opens_screen
-    @work(group="jump", exclusive=True, exit_on_error=False)
-    async def jump(self, target: int | str) -> None:
-        """Open the ticket `target` names, whatever queue it is in; if there is none, say
-        so under the box and keep what was typed."""
-        try:
-            ticket = await self.service.threads.ticket(target)
-        except NotFoundError:
-            self.query_one(QueueFilter).say(
-                f"No ticket {named(target)} on this helpdesk (or the API key may not see it)."
-            )
-            return
-        except DeskproError as exc:
-            self.query_one(QueueFilter).say(f"Could not look up {named(target)}: {exc}")
-            return
+    def jump(self, target: int | str) -> Worker[None]:
+        """Open the ticket `target` names, whatever queue it is in (see `TicketJump`)."""
+        return self._jump.go(target)
+
+    def _jumped(self, ticket: Ticket) -> None:
         self._close_filter()
         self.browsing.opened = ticket.id
         in_list = self.ticket_list.index_of(ticket.id) is not None

@@ -25,8 +25,12 @@ class QueueFilter(Vertical):
         yield self.box
         yield Static("", id="filter-error")
 
-    def open(self) -> None:
+    def open(self, text: str | None = None) -> None:
+        """Show the box (with `text` in it, as if typed: terms from ctrl+f)."""
         self.add_class("-open")
+        if text is not None:
+            self.box.value = text
+            self.box.cursor_position = len(text)
         # At once, not on the next turn as `focus()` does: keys typed right after `/`
         # (a fast typist, a paste) are already queued and must reach the box.
         self.screen.set_focus(self.box)
@@ -35,6 +39,13 @@ class QueueFilter(Vertical):
         self.box.clear()
         self.say("")
         self.remove_class("-open")
+
+    def tell(self, problem: str) -> None:
+        """Under the box while it is open; else (a ticket asked for in ctrl+f) as a notice."""
+        if self.has_class("-open"):
+            self.say(problem)
+        else:
+            self.notify(problem, title="Not found", severity="warning")
 
     def say(self, problem: str) -> None:
         """What is wrong with the text typed (nothing: the line is emptied)."""

@@ -1,15 +1,19 @@
-"""The sidebar of queues with their ticket counts."""
+"""The sidebar of queues with their ticket counts, which it asks for itself."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.widgets.option_list import Option
 
+from tui.api import DeskproConnectionError, DeskproError, RateLimitedError, ServerError
 from tui.state import QueueSpec
+from tui.state.pages import QueuePages
 from tui.text import safe
 from tui.widgets.key_list import KeyList
 
 SIDEBAR_WIDTH = 23  # the prompt is 4 narrower: padding and the border
+UNREACHABLE = (DeskproConnectionError, ServerError, RateLimitedError)  # no use asking on
 
 
 def _prompt(spec: QueueSpec, count: int | None) -> Text:
@@ -46,6 +50,16 @@ class QueueSidebar(KeyList):
         self.counts[key] = count
         if key in self.specs:
             self.replace_option_prompt(key, _prompt(self.specs[key], count))
+
+    @work(group="counts", exclusive=True, exit_on_error=False)
+    async def load_counts(self, pages: QueuePages, specs: list[QueueSpec]) -> None:
+        for spec in specs:
+            try:
+                self.set_count(spec.key, await pages.count(spec))
+            except UNREACHABLE:
+                return  # the status bar says why; counts come back next refresh
+            except DeskproError:
+                continue  # this queue's own endpoint refused or missing: the others still count
 
     def spec_at_cursor(self) -> QueueSpec | None:
         if self.highlighted is None:

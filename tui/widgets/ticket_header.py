@@ -1,8 +1,9 @@
-"""The ticket detail header: subject, ref, people, status, labels, dates, SLA."""
+"""The ticket detail header: subject, ref, people, status, labels, dates, SLA, priority
+and custom fields."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from rich.console import Group
@@ -31,6 +32,7 @@ def header_table(
     department: Department | None,
     team: str | None,
     now: datetime,
+    extra: Sequence[tuple[str, str]] = (),
 ) -> Table:
     """A two-column grid of the ticket's facts; every value is plain text, never markup."""
     grid = Table.grid(padding=(0, 2), expand=True)
@@ -71,6 +73,13 @@ def header_table(
     labels = ", ".join(safe(label) for label in ticket.labels) or "-"
     sla = safe(ticket.worst_sla_status) if ticket.worst_sla_status else "-"
     grid.add_row("Labels", Text(labels), "SLA", Text(sla))
+    # Priority and the custom fields, two a row: (title, text), already worded.
+    for i in range(0, len(extra), 2):
+        (left, left_text), *right = extra[i : i + 2]
+        right_title, right_text = right[0] if right else ("", "")
+        grid.add_row(
+            Text(safe(left)), Text(safe(left_text)), Text(safe(right_title)), Text(safe(right_text))
+        )
     if ticket.locked_by_agent:
         locker = person(ticket.locked_by_agent)
         grid.add_row("Locked by", Text(safe(locker.label) if locker else "another agent"), "", "")
@@ -85,8 +94,9 @@ class TicketHeader(Static):
         department: Department | None,
         team: str | None,
         now: datetime,
+        extra: Sequence[tuple[str, str]] = (),
     ) -> None:
         title = Text(safe(ticket.subject, max_len=500) or "(no subject)", "bold")
         ref = Text(f"#{ticket.id}  {safe(ticket.ref)}", "dim")
-        table = header_table(ticket, person, department, team, now)
+        table = header_table(ticket, person, department, team, now, extra)
         self.update(Group(title, ref, table))

@@ -36,6 +36,9 @@ class CustomField:
     choices: tuple[str, ...] = ()
     default_value: Any = None
     is_enabled: bool = True
+    # A rule only the server knows (as an admin's regex on a text field): what it refuses.
+    pattern: str | None = None
+    pattern_message: str | None = None
 
     def choice_ids(self, field_id: int) -> tuple[int, ...]:
         return tuple(field_id * 100 + n for n in range(1, len(self.choices) + 1))
@@ -46,7 +49,9 @@ CUSTOM_FIELDS: dict[int, CustomField] = {
         "Product", "Which product the question is about", "choice",
         ("Cloud", "On-premise", "Mobile app", "Reporting add-on"),
     ),
-    ORDER_NUMBER_FIELD: CustomField("Order number", "For billing questions", "text"),
+    ORDER_NUMBER_FIELD: CustomField("Order number", "For billing questions", "text",
+                                    pattern=r"ORD-\d{5}",
+                                    pattern_message="Order numbers look like ORD-12345."),
     ESCALATED_FIELD: CustomField("Escalated", "Passed to the escalations team", "toggle",
                                  default_value=False),
     RENEWAL_DATE_FIELD: CustomField("Renewal date", "When the customer's contract renews", "date"),
@@ -70,11 +75,13 @@ def insert_lookups(db: Database) -> None:
         choices = [{"id": c, "title": t} for c, t in zip(ids, spec.choices, strict=True)]
         rows.append(
             (i, spec.title, spec.description, spec.widget_type, json.dumps(choices),
-             json.dumps(spec.default_value), int(spec.is_enabled), order)
+             json.dumps(spec.default_value), int(spec.is_enabled), order, spec.pattern,
+             spec.pattern_message)
         )  # fmt: skip
     db.executemany(
         "INSERT INTO ticket_custom_fields (id, title, description, widget_type, choices,"
-        " default_value, is_enabled, display_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " default_value, is_enabled, display_order, pattern, pattern_message)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
 

@@ -8,6 +8,7 @@ values come back as lists of choice ids, the shape tickets show them in.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -52,6 +53,9 @@ def _value(errors: FieldErrors, field: Any, value: Any, path: Path) -> Any:
         except ValueError:
             errors.add(path, "invalid_date", "This value is not a valid date (YYYY-MM-DD).")
             return MISSING
+    if field["pattern"] and not re.fullmatch(field["pattern"], value.strip()):
+        errors.add(path, "invalid_format", field["pattern_message"] or "This value is not valid.")
+        return MISSING
     return value
 
 
