@@ -100,3 +100,14 @@ def test_include_sideloads_the_requesters(api: httpx.Client) -> None:
     body = api.get("search", params={"q": "printer", "include": "person"}).json()
     results = body["data"]["grouped_results"][0]["results"]
     assert {str(t["person"]) for t in results} == set(body["linked"]["person"])
+
+
+def test_custom_field_values_are_searched_choices_by_title(api: httpx.Client) -> None:
+    def found(q: str) -> list[dict]:
+        body = api.get("search", params={"q": q, "types": "ticket"}).json()
+        return body["data"]["grouped_results"][0]["results"]
+
+    by_title = found("Reporting add-on")
+    assert by_title and all(t["fields"]["7"]["value"] == [704] for t in by_title)
+    order = next(t for t in found("ORD-") if "8" in t["fields"])
+    assert found(order["fields"]["8"]["value"])[0]["id"] == order["id"]

@@ -1,9 +1,10 @@
 """`GET /search?q=<text>&types=ticket`: tickets of any status matching every word of `q`.
 
-A ticket matches a word when its subject, ref, id, requester's name or email, or the text of
-one of its messages contains it (ASCII letters ignore case, as SQLite's LIKE does). Newest
-first, at most `LIMIT` (the real endpoint is capped too and does not page). Only the
-`ticket` type is served; other requested types are left out of `grouped_results`.
+A ticket matches a word when its subject, ref, id, requester's name or email, the text of
+one of its messages, or a custom field's value (a choice by its title) contains it (ASCII
+letters ignore case, as SQLite's LIKE does). Newest first, at most `LIMIT` (the real
+endpoint is capped too and does not page). Only the `ticket` type is served; other
+requested types are left out of `grouped_results`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,15 @@ _WORD_MATCHES = (
     "(p.first_name || ' ' || p.last_name) LIKE ? ESCAPE '\\'",
     "t.person_email LIKE ? ESCAPE '\\'",
     "EXISTS (SELECT 1 FROM messages m WHERE m.ticket = t.id AND m.html LIKE ? ESCAPE '\\')",
+    # A custom field's text, or the title of a choice it holds.
+    "EXISTS (SELECT 1 FROM json_each(t.fields) v"
+    " WHERE json_extract(v.value, '$.value') LIKE ? ESCAPE '\\')",
+    "EXISTS (SELECT 1 FROM json_each(t.fields) v"
+    " JOIN ticket_custom_fields f ON f.id = CAST(v.key AS INTEGER)"
+    " JOIN json_each(f.choices) c"
+    " JOIN json_each(json_extract(v.value, '$.value')) x"
+    " ON x.value = json_extract(c.value, '$.id')"
+    " WHERE json_extract(c.value, '$.title') LIKE ? ESCAPE '\\')",
 )
 _SELECT = "SELECT t.* FROM tickets t LEFT JOIN people p ON p.id = t.person"
 
