@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from tui.api import Ticket
 from tui.state import FilterNames, parse_filter
-from tui.state.terms import Terms, matches_terms
+from tui.state.terms import Terms
 
 NAMES = FilterNames(me_id=7)
 
@@ -50,8 +50,8 @@ def test_agent_me_and_none() -> None:
 
 
 def test_department_label_and_urgency() -> None:
-    assert matches_terms(ticket(department=3), None, {"department": 3})
-    assert not matches_terms(ticket(department=4), None, {"department": 3})
+    assert Terms(params=(("department", 3),)).admit(ticket(department=3))
+    assert not Terms(params=(("department", 3),)).admit(ticket(department=4))
     assert admits("label:VIP", ticket(labels=["vip", "billing"]))  # labels ignore case
     assert not admits("label:vip", ticket(labels=None))
     assert admits("urgency:>5", ticket(urgency=8))
@@ -75,4 +75,4 @@ def test_every_term_must_hold() -> None:
 
 
 def test_a_term_only_the_helpdesk_can_judge_admits() -> None:
-    assert matches_terms(ticket(), None, {"ticket_field.7": "x"})
+    assert Terms(params=(("ticket_field.7", "x"),)).admit(ticket())

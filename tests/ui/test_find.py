@@ -16,8 +16,8 @@ from tui.demo import DemoServer
 from tui.screens.find import FindScreen
 from tui.screens.requester import RequesterScreen
 from tui.screens.ticket import TicketScreen
+from tui.widgets.field_error import FieldError
 from tui.widgets.queue_filter import QueueFilter
-from tui.widgets.queue_note import QueueNote
 from tui.widgets.status_bar import StatusBar
 
 from .conftest import Notices, burst, make_service, plain_text, queue_loaded, until
@@ -73,7 +73,7 @@ async def test_without_search_an_email_words_a_number_and_history_still_work(
     async with app.run_test(size=(120, 36), message_hook=notices) as pilot:
         queues = await queue_loaded(pilot)
         browser = queues.browser
-        note = browser.query_one(QueueNote)
+        note = browser.query_one("#queue-note", FieldError)
         # A requester's email: their tickets, all statuses, and the note saying so.
         await burst(pilot, "ctrl+f", *LUCIUS, "enter")  # in one read, as over SSH
         await until(pilot, lambda: set(browser.view.loaded_ids()) == LUCIUS_TICKETS, "theirs")

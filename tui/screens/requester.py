@@ -149,7 +149,7 @@ class RequesterScreen(ModalScreen[int | None]):
             if theirs is not None:
                 await asyncio.wait([theirs], timeout=SETTLE_S)
             self._show_requester(mine)
-            if theirs is not None and org_id is not None:
+            if theirs is not None:
                 self._show_organization(org_id, *(await theirs))
 
     async def _organization(

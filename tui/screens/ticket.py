@@ -89,9 +89,9 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         ticket = self.ticket
         if ticket is None:
             return
-        department = self.service.departments.get(ticket.department)
-        team = self.service.lookups.team_names.get(ticket.agent_team) if ticket.agent_team else None
         lookups = self.service.lookups
+        department = self.service.departments.get(ticket.department)
+        team = lookups.team_names.get(ticket.agent_team) if ticket.agent_team else None
         extra = header_lines(ticket, lookups.priorities, lookups.custom_fields)
         self.query_one(TicketHeader).show(
             ticket, self.service.people.get, department, team, self.clock(), extra

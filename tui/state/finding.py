@@ -8,7 +8,6 @@ and a fallback would hide that search exists."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,18 +22,13 @@ from tui.api import (
     Ticket,
 )
 from tui.api.envelope import Page
+from tui.state.emails import looks_like_email
+from tui.state.history import newest_tickets_of
 from tui.state.optional import PEOPLE_BY_EMAIL, REQUESTER_TICKETS, SEARCH, why_failed
 from tui.state.terms import Terms
 
-# As the new-ticket form tells an email (tui.state.outgoing imports the service, which
-# imports this module: its helper cannot be imported here).
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 REQUESTER_COUNT = 200  # the most one page holds: a search's rows are one page
 UNAVAILABLE = (PermissionDeniedError, NotFoundError)  # what is fallen back from
-
-
-def looks_like_email(text: str) -> bool:
-    return bool(_EMAIL.match(text.strip()))
 
 
 @dataclass(frozen=True)
@@ -81,14 +75,7 @@ class Finder:
         if person is None:
             return Found([], note=f"{unavailable}, and no one has the email {words}.")
         try:
-            page = await self._client.list_tickets_of(
-                "people",
-                person.id,
-                count=REQUESTER_COUNT,
-                order_by="date_created",
-                order_dir="desc",
-                include=("person",),
-            )
+            page = await newest_tickets_of(self._client, "people", person.id, REQUESTER_COUNT)
         except UNAVAILABLE as exc:
             why = why_failed(REQUESTER_TICKETS, exc)
             return Found([], note=f"{unavailable}, and so are the tickets of {words} ({why}).")

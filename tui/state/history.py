@@ -5,11 +5,22 @@ from __future__ import annotations
 
 from typing import Literal
 
-from tui.api import Organization, Person, Ticket
+from tui.api import DeskproClient, Organization, Person, Ticket
+from tui.api.envelope import Page
 from tui.state.entities import Stores
 from tui.state.requests import Requests
 
 HISTORY_COUNT = 50  # the newest; older ones are a search away
+Owner = Literal["people", "organizations"]
+
+
+async def newest_tickets_of(
+    client: DeskproClient, owner: Owner, key: int, count: int
+) -> Page[Ticket]:
+    """A requester's (or an organization's) newest tickets, all statuses, with who asked."""
+    return await client.list_tickets_of(
+        owner, key, count=count, order_by="date_created", order_dir="desc", include=("person",)
+    )
 
 
 class History:
@@ -41,19 +52,10 @@ class History:
         (a person read from an older helpdesk may come without it)."""
         return person.organization or (ticket.organization if ticket else None)
 
-    async def _tickets_of(
-        self, owner: Literal["people", "organizations"], key: int
-    ) -> list[Ticket]:
+    async def _tickets_of(self, owner: Owner, key: int) -> list[Ticket]:
         page = await self._requests.once(
             ("history", owner, key),
-            lambda: self._client.list_tickets_of(
-                owner,
-                key,
-                count=HISTORY_COUNT,
-                order_by="date_created",
-                order_dir="desc",
-                include=("person",),  # an organization's tickets show who asked
-            ),
+            lambda: newest_tickets_of(self._client, owner, key, HISTORY_COUNT),
         )
         self._stores.people.put_many(page.linked_people().values())
         self._stores.tickets.put_many(page.items)

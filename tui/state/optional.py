@@ -54,7 +54,8 @@ LOOKUPS: dict[str, Part] = {
         "the assign picker lists agents without their teams",
     ),
 }
-# Loaded when a ticket's properties are first shown or edited, not at start-up.
+# What a ticket's properties show and edit with: priorities and custom fields load once the
+# first rows are in (STARTUP_LOOKUPS), the labels when the form first opens.
 PROPERTY_LOOKUPS: dict[str, Part] = {
     "fields": Part(
         "the ticket custom fields",

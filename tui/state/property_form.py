@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from tui.api import Department, DeskproError
 from tui.api.properties import CustomField, TicketPriority
@@ -20,27 +20,29 @@ from tui.state.properties import (
 )
 
 Choices = tuple[tuple[str, Any], ...]  # (title, value)
-KINDS = frozenset({"text", "textarea", "choice", "multichoice", "toggle", "date", "labels"})
+Kind = Literal["text", "textarea", "choice", "multichoice", "toggle", "date", "labels"]
 
 
 @dataclass(frozen=True)
 class FormField:
     name: str  # "labels", "priority", … or "fields.<id>"
     label: str
-    kind: str  # one of KINDS
+    kind: Kind
     choices: Choices = ()
     blank: str = "none"  # what no choice means
     hint: str = ""
 
 
-def _kind(widget_type: str) -> str:
+def _kind(widget_type: str) -> Kind:
     if widget_type in CHOICE_WIDGETS:
         return "choice"
     if widget_type in MULTI_CHOICE_WIDGETS:
         return "multichoice"
     if widget_type in TOGGLE_WIDGETS:
         return "toggle"
-    return widget_type if widget_type in ("textarea", "date") else "text"
+    if widget_type == "textarea":
+        return "textarea"
+    return "date" if widget_type == "date" else "text"
 
 
 def custom_fields_asked(custom: Iterable[CustomField], initial: Values) -> list[FormField]:

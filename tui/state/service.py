@@ -8,7 +8,7 @@ parts that fill and change them, each with one job:
 - `pages`: pages of a queue, counts, refresh;
 - `threads`: one ticket's record, conversation and attachments, and prefetch;
 - `changes`: optimistic updates with rollback, replies and notes;
-- `history`: a requester's other tickets;
+- `history`: a requester's other tickets, and their organization's;
 - `pending`: the composers' writes whose outcome may be unknown.
 """
 

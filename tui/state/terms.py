@@ -4,7 +4,6 @@ narrowed here, by the same terms `/` sends to `/tickets` for any other queue."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -26,17 +25,11 @@ class Terms:
         return self.status is not None or bool(self.params)
 
     def admit(self, ticket: Ticket) -> bool:
-        return matches_terms(ticket, self.status, dict(self.params))
-
-
-def matches_terms(
-    ticket: Ticket, status: tuple[str, ...] | None, params: Mapping[str, Any]
-) -> bool:
-    """Whether `ticket` meets every term, as `/tickets` would filter it. A term this
-    cannot judge here (a custom field, say) is left to the helpdesk: it admits."""
-    if status is not None and not any(_has_status(ticket, code) for code in status):
-        return False
-    return all(_meets(ticket, name, value) for name, value in params.items())
+        """Whether `ticket` meets every term, as `/tickets` would filter it. A term this
+        cannot judge here (a custom field, say) is left to the helpdesk: it admits."""
+        if self.status is not None and not any(_has_status(ticket, c) for c in self.status):
+            return False
+        return all(_meets(ticket, name, value) for name, value in self.params)
 
 
 def _has_status(ticket: Ticket, code: str) -> bool:

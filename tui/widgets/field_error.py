@@ -1,5 +1,5 @@
-"""The line under a form field that says what is wrong with it; it takes no room while
-nothing is (styles: `.field-error`, `.field-error.-shown`)."""
+"""A line that says what is wrong (under a form field, or how a queue's rows were found);
+it takes no room while there is nothing to say (colours: `.field-error` in the styles)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,11 @@ from tui.text import safe
 
 
 class FieldError(Static):
+    DEFAULT_CSS = """
+    FieldError { display: none; height: auto; }
+    FieldError.-shown { display: block; }
+    """
+
     def __init__(self, *, id: str) -> None:
         super().__init__("", classes="field-error", id=id, markup=False)
 

@@ -1,4 +1,4 @@
-"""One input per kind of property (see `tui.state.property_form.KINDS`), and reading its
+"""One input per kind of property (see `tui.state.property_form.Kind`), and reading its
 value back in the shape the helpdesk takes. Marked tickets that differ show "(differs)"."""
 
 from __future__ import annotations

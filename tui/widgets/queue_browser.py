@@ -24,10 +24,10 @@ from tui.state.browsing import Browsing
 from tui.state.filters import FilterQuery, free_words, parse_filter
 from tui.state.jump import jump_target
 from tui.state.terms import Terms
+from tui.widgets.field_error import FieldError
 from tui.widgets.filter_box import FilterBox
 from tui.widgets.list_header import ListHeader
 from tui.widgets.queue_filter import QueueFilter
-from tui.widgets.queue_note import QueueNote
 from tui.widgets.ticket_list import Clock, TicketList
 
 
@@ -46,7 +46,7 @@ class QueueBrowser(Vertical):
         self.service = service
         self.browsing = Browsing(service.tickets, service.people, service.pages)
         self.prefetch = ConversationPrefetch(self, service, busy)
-        self._jump = TicketJump(self, service, self._jumped, lambda why: self._filter.tell(why))
+        self._jump = TicketJump(self, service, self._jumped, lambda why: self._filter.say(why))
         # Held, not queried: store notifications may arrive while the screen tears down.
         self.ticket_list = TicketList(
             service.tickets, service.people, noted=service.threads.noted, clock=clock, id="tickets"
@@ -61,7 +61,7 @@ class QueueBrowser(Vertical):
 
     def compose(self) -> ComposeResult:
         yield QueueFilter(self.service.lookups.filter_names)
-        yield QueueNote()
+        yield FieldError(id="queue-note")  # how a search's rows were found, when not as asked
         yield ListHeader(id="list-header")
         yield self.ticket_list.data_bind(QueueBrowser.marked)
 
@@ -112,7 +112,7 @@ class QueueBrowser(Vertical):
         self.title = self.browsing.title(None if matches is None else len(matches))
         message = self.browsing.why_empty(self.ticket_list.row_count)
         self.ticket_list.show_message(message)
-        self.query_one(QueueNote).say(self.browsing.note(message))
+        self.query_one("#queue-note", FieldError).show(self.browsing.note(message))
 
     def not_connected(self, why: str) -> None:
         if self.view is None or not self.view.loaded:

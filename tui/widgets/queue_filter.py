@@ -40,13 +40,6 @@ class QueueFilter(Vertical):
         self.say("")
         self.remove_class("-open")
 
-    def tell(self, problem: str) -> None:
-        """Under the box while it is open; else (a ticket asked for in ctrl+f) as a notice."""
-        if self.has_class("-open"):
-            self.say(problem)
-        else:
-            self.notify(problem, title="Not found", severity="warning")
-
     def say(self, problem: str) -> None:
         """What is wrong with the text typed (nothing: the line is emptied)."""
         if problem != self._said:

@@ -3,16 +3,11 @@ asking the helpdesk whether an address belongs to someone already."""
 
 from __future__ import annotations
 
-import re
-
 from tui.api import DeskproError, Person
+from tui.state.emails import looks_like_email
 from tui.state.service import HelpdeskService
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-
-
-def looks_like_email(text: str) -> bool:
-    return bool(_EMAIL.match(text.strip()))
+__all__ = ["Requesters", "looks_like_email"]
 
 
 class Requesters:
