@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from tui.key_order import KeyOrder
 from tui.messages import ComposeTicket, Neighbour, OpenTicket
 from tui.startup import process
 from tui.state import HelpdeskService
+from tui.state.locks import HELD_KEY
 
 
 def _styles() -> Path:
@@ -26,6 +29,8 @@ def _styles() -> Path:
 
 
 STYLES = _styles()
+
+RELEASE_WAIT = 3.0  # seconds quitting waits for the ticket locks to be released
 
 Connector = Callable[[ConnectionSpec], HelpdeskService]
 
@@ -73,6 +78,10 @@ class DeskproApp(App[None]):
     def refresh_seconds(self) -> int:
         return self.settings.refresh_seconds
 
+    @property
+    def max_attachment_bytes(self) -> int:
+        return self.settings.max_attachment_mb * 1024 * 1024
+
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -101,6 +110,8 @@ class DeskproApp(App[None]):
         service.start_early()  # the answers travel while the screen is built (if not yet)
         screen = QueuesScreen(service, clock=self.clock, refresh_seconds=self.refresh_seconds)
         self.push_screen(screen)
+        if service.drafts.exists(HELD_KEY):  # the app ended holding locks (a crash?)
+            self.run_worker(service.locks.release_left_over(), group="locks", exit_on_error=False)
 
     def on_open_ticket(self, message: OpenTicket) -> None:
         self.open_ticket(message.ticket_id, message.neighbour)
@@ -120,7 +131,7 @@ class DeskproApp(App[None]):
         from tui.screens.compose import ComposeScreen
 
         assert self.service is not None
-        max_bytes = self.settings.max_attachment_mb * 1024 * 1024
+        max_bytes = self.max_attachment_bytes
 
         def sent(ticket_id: int | None) -> None:
             if ticket_id is not None:
@@ -168,4 +179,8 @@ class DeskproApp(App[None]):
 
     async def on_unmount(self) -> None:
         if self.service is not None:
+            # Quitting, however: the locks go first (a slow helpdesk may not keep us long;
+            # what is not released is, at the next start).
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self.service.locks.release_all(), RELEASE_WAIT)
             await self.service.client.aclose()

@@ -22,6 +22,7 @@ from tui.app import DeskproApp
 from tui.demo import DemoServer
 from tui.demo.facts import ATTACHMENTS_TICKET_ID
 from tui.state import DraftStore, HelpdeskService
+from tui.widgets.attachments_field import AttachmentsField
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 OUTPUT = Path(__file__).resolve().parent.parent / "screenshots"
@@ -179,7 +180,7 @@ async def compose_uploading(pilot: Pilot[object]) -> None:
     assert isinstance(screen, ComposeScreen)
     for file, share in zip(screen.files, (0.8, 0.35), strict=True):
         file.state, file.sent = "uploading", int(file.size * share)
-        screen._progress(file)
+        screen.query_one(AttachmentsField).progress(file)
     await pilot.pause()
 
 

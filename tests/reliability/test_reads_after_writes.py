@@ -65,9 +65,13 @@ async def test_no_write_is_sent_twice_when_every_read_after_it_fails(
     ticket = f"/api/v2/tickets/{rows[0][0]}"
     assert transport.writes == [
         "POST /api/v2/tickets",
+        f"PUT {ticket}/actions/lock",  # the composer opens
         f"POST {ticket}/messages",  # the reply
         f"PUT {ticket}",  # the reply's status
+        f"PUT {ticket}/actions/unlock",  # sent: the composer closes
+        f"PUT {ticket}/actions/lock",
         f"POST {ticket}/messages",  # the note
+        f"PUT {ticket}/actions/unlock",
         f"PUT {ticket}",  # status
         f"PUT {ticket}",  # assign
     ]

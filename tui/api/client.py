@@ -34,11 +34,12 @@ from tui.api.downloads import Progress as DownloadProgress
 from tui.api.downloads import source_url, stream_to_file, target_path
 from tui.api.envelope import Page, parse_one
 from tui.api.json_api import JsonApi
-from tui.api.lookups import ById, EveryPage
+from tui.api.lookups import ById, EveryPage, TicketAction
 from tui.api.params import encode, paging
 from tui.api.properties import CustomField, TicketPriority, ticket_results
 from tui.api.retry import Clock, RetryNotice, RetryPolicy
 from tui.api.session import http_session
+from tui.api.snippets import Snippet
 from tui.api.transport import DEFAULT_TIMEOUT, Sleep, Transport
 from tui.api.uploads import MultipartFile
 from tui.api.uploads import Progress as UploadProgress
@@ -280,6 +281,11 @@ class DeskproClient:
     list_ticket_custom_fields = EveryPage(
         "ticket_custom_fields", "tickets.custom_fields.list", CustomField
     )
+    list_snippets = EveryPage("snippets", "snippets.list", Snippet)
+    list_ticket_snippets = EveryPage("ticket_snippets", "tickets.snippets.list", Snippet)  # older
+    # The lock other agents see while one answers (`locked_by_agent`, `date_locked`).
+    lock_ticket = TicketAction("lock", "tickets.actions.put")
+    unlock_ticket = TicketAction("unlock", "tickets.actions.put")
 
     async def list_people(
         self, email: str | None = None, page: int = 1, count: int = 50

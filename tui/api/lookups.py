@@ -2,6 +2,7 @@
 
     list_departments = EveryPage("ticket_departments", "tickets.departments.list", Department)
     get_person = ById("people", "people.people.get", Person)
+    lock_ticket = TicketAction("lock", "tickets.actions.put")
 
 `await client.list_departments()` reads every page, 200 a time (one default page of
 `/agents` holds only 10 agents); `await client.get_person(7)` reads `/people/7`. Each
@@ -65,3 +66,24 @@ class ById(Generic[T]):
 
     async def read(self, api: JsonApi, record_id: int) -> T:
         return await api.one(f"{self.path}/{record_id}", self.tag, self.model)
+
+
+@dataclass(frozen=True)
+class TicketAction:
+    """`client.<name>(ticket_id)`: `PUT tickets/{ticket_id}/actions/<action>` (a lock, an
+    unlock); the helpdesk answers 204, or the ticket, which is not needed."""
+
+    action: str
+    tag: str
+
+    @overload
+    def __get__(self, client: None, owner: type) -> TicketAction: ...
+    @overload
+    def __get__(self, client: HasJsonApi, owner: type) -> Callable[[int], Awaitable[None]]: ...
+    def __get__(self, client: HasJsonApi | None, owner: type) -> Any:
+        if client is None:
+            return self
+        return partial(self.run, client._api)
+
+    async def run(self, api: JsonApi, ticket_id: int) -> None:
+        await api.write("PUT", f"tickets/{ticket_id}/actions/{self.action}", self.tag)

@@ -40,6 +40,14 @@ def _email_list(value: Any) -> Any:
     return [e for e in emails if isinstance(e, str) and e]
 
 
+def _cc_ids(value: Any) -> Any:
+    """A ticket's CC: person ids (as Deskpro returns them), now and then as objects."""
+    if not isinstance(value, list):
+        return []
+    ids = (v.get("id") if isinstance(v, dict) else v for v in value)
+    return [i for i in ids if isinstance(i, int) and not isinstance(i, bool)]
+
+
 OptionalDate = Annotated[datetime | None, BeforeValidator(_empty_to_none)]
 OptionalId = Annotated[int | None, BeforeValidator(_id_or_none)]
 IdList = Annotated[list[int], BeforeValidator(_none_to_list)]
@@ -237,6 +245,7 @@ class Ticket(DeskproModel):
     count_agent_replies: int = 0
     count_user_replies: int = 0
     worst_sla_status: str | None = None
+    cc: Annotated[list[int], BeforeValidator(_cc_ids)] = []
     fields: dict[str, Any] = {}
 
     @field_validator("fields", mode="before")

@@ -8,8 +8,6 @@ and every file stays, and problems show under the fields they concern.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.reactive import var
@@ -31,7 +29,6 @@ from tui.state.outgoing import (
     UploadsFailedError,
     form_errors,
     send_new_ticket,
-    upload_file,
     validate,
 )
 from tui.widgets.attachment_list import AttachmentList
@@ -60,7 +57,6 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
         self.service = service
         self.max_bytes = max_bytes
         self.requesters = Requesters(service)
-        self.last_folder: Path | None = None
 
     @property
     def files(self) -> list[OutgoingFile]:
@@ -70,7 +66,9 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
     def compose(self) -> ComposeResult:
         yield Label("New ticket", classes="dialog-title", id="compose-title")
         departments, agents = department_options(self.service), agent_options(self.service)
-        form = NewTicketForm(self.requesters, departments, agents, id="compose-form")
+        form = NewTicketForm(
+            self.service, self.requesters, departments, agents, self.max_bytes, id="compose-form"
+        )
         yield form.data_bind(ComposeScreen.sending)
         yield FieldError(id="form-error")
         yield KeyFooter()
@@ -89,7 +87,7 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
         self.query_one(NewTicketForm).fill(draft)
         if not self.service.lookups.loaded_all:
             self._fill_pickers(draft)
-        await self.query_one(AttachmentsField).restore(draft.files, self.max_bytes)
+        await self.query_one(AttachmentsField).restore(draft.files)
         self.check_requester(draft.to)
         # Continue where the agent stopped: the first required field still empty.
         empty = [f for f in ("to", "subject") if not self.query_one(f"#{f}", Input).value]
@@ -122,38 +120,10 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
 
     # -- files ------------------------------------------------------------------------
 
-    def _progress(self, file: OutgoingFile) -> None:
-        self.query_one(AttachmentList).update_file(file)
-
     @work(exclusive=True, group="attach", exit_on_error=False)
     async def action_attach(self) -> None:
-        from tui.screens.attach import AttachScreen
-
-        if self.sending:
-            return
-        path = await self.app.push_screen_wait(AttachScreen(self.last_folder, self.max_bytes))
-        if path is None:
-            return
-        self.last_folder = path.parent
-        if await self.query_one(AttachmentsField).add(path):
+        if not self.sending and await self.query_one(AttachmentsField).pick():
             self.save_draft()
-
-    @on(AttachmentList.Retry)
-    def _retry(self, event: AttachmentList.Retry) -> None:
-        if event.file.state != "failed":
-            self.notify("Only a failed upload needs a retry.")
-        elif not self.sending:
-            event.file.reset()
-            self.retry_upload(event.file)
-
-    @work(group="retry", exit_on_error=False)
-    async def retry_upload(self, file: OutgoingFile) -> None:
-        try:
-            await upload_file(self.service, file, self._progress)
-        except (DeskproError, OSError):
-            return  # the row shows why
-        if all(f.state == "uploaded" for f in self.files):
-            self.query_one(NewTicketForm).show_error("attachments", "")
 
     def action_remove_file(self) -> None:
         self.query_one(AttachmentList).action_remove_file()
@@ -222,9 +192,8 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
         # Kept by the service across attempts, so sending again never creates it twice.
         pending = self.service.pending.get(DRAFT_KEY)
         try:
-            created = await send_new_ticket(
-                self.service, ticket, self.files, self._progress, pending
-            )
+            progress = self.query_one(AttachmentsField).progress
+            created = await send_new_ticket(self.service, ticket, self.files, progress, pending)
         except UploadsFailedError as exc:
             self._busy(False)
             self.show_errors({"attachments": str(exc)})

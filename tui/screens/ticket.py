@@ -14,12 +14,14 @@ from textual.widgets import Static
 from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import bindings
 from tui.commands.ticket import TICKET_COMMANDS
+from tui.flows.collisions import collision_lines, load_copied, may_answer
 from tui.flows.failures import ReportsWorkerFailures
 from tui.flows.lookups import lookups_ready, tell_once
 from tui.key_order import opens_screen
 from tui.messages import Neighbour, OpenTicket
 from tui.state import HelpdeskService
 from tui.state.optional import ATTACHMENTS, why_failed
+from tui.state.outgoing import DEFAULT_MAX_BYTES
 from tui.state.properties import header_lines
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.status_bar import StatusBar
@@ -93,8 +95,15 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         department = self.service.departments.get(ticket.department)
         team = lookups.team_names.get(ticket.agent_team) if ticket.agent_team else None
         extra = header_lines(ticket, lookups.priorities, lookups.custom_fields)
+        now = self.clock()
         self.query_one(TicketHeader).show(
-            ticket, self.service.people.get, department, team, self.clock(), extra
+            ticket,
+            self.service.people.get,
+            department,
+            team,
+            now,
+            extra,
+            collision_lines(self.service, ticket, now),
         )
 
     # -- loading ----------------------------------------------------------------------
@@ -131,6 +140,8 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             tell_once(self, self.service, {"attachments": (ATTACHMENTS, self.attachments_error)})
         self.show_header()
         await self.show_thread()
+        if self.ticket is not None and await load_copied(self.service, self.ticket):
+            self.show_header()  # the people copied, by name
 
     @work(group="properties", exit_on_error=False)
     async def load_properties(self) -> None:
@@ -215,10 +226,11 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
     async def _write_message(self, note: bool) -> None:
         from tui.screens.reply import ReplyScreen
 
-        ticket = self.ticket
+        ticket = await may_answer(self, self.service, self.ticket_id, self.clock(), note)
         if ticket is None:
             return
-        screen = ReplyScreen(self.service, ticket, note=note)
+        max_bytes = getattr(self.app, "max_attachment_bytes", DEFAULT_MAX_BYTES)
+        screen = ReplyScreen(self.service, ticket, note=note, max_bytes=max_bytes)
         if await self.app.push_screen_wait(screen):
             self.load()
             self.notify("Note added." if note else "Reply sent.")

@@ -3,9 +3,10 @@ back if the server refuses; replies and notes posted once even when an answer is
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from tui.api import DeskproError, Message, Ticket
+from tui.api import AttachmentSpec, DeskproError, Message, Ticket
 from tui.state.entities import Stores
 from tui.state.lookups import Lookups
 from tui.state.pending import PendingWrite, StatusNotSetError, may_have_been_saved
@@ -66,9 +67,11 @@ class Changes:
         note: bool,
         status: str | None = None,
         pending: PendingWrite | None = None,
+        attachments: Sequence[AttachmentSpec] = (),
     ) -> Message:
-        """Post a reply or note, then set `status` if asked (after the server's own
-        reply transition, so the agent's choice wins). Refreshes ticket and thread.
+        """Post a reply or note (with `attachments`, uploaded blobs), then set `status` if
+        asked (after the server's own reply transition, so the agent's choice wins).
+        Refreshes ticket and thread.
 
         Give the composer's `pending` to make sending again safe: after an answer was
         lost, the thread is read first and a message already saved is not posted twice."""
@@ -76,7 +79,7 @@ class Changes:
         pending.begin(m.id for m in self._threads.cached(ticket_id) or [])
         message = await self._requests.write_once(
             pending,
-            lambda: self._client.add_message(ticket_id, html, note=note),
+            lambda: self._client.add_message(ticket_id, html, note=note, attachments=attachments),
             lambda: self._find_message(ticket_id, html, note, pending),
         )
         self._threads.add(ticket_id, message, note=note)

@@ -25,6 +25,8 @@ class Part:
     what: str  # as a sentence names it
     endpoint: str
     without: str  # what still works, and how, while it is unavailable
+    method: str = "GET"
+    verb: str = "load"  # what failed: "Could not load the agents"
 
 
 LOOKUPS: dict[str, Part] = {
@@ -117,13 +119,14 @@ def why_failed(part: Part, error: DeskproError) -> str:
     if isinstance(error, NotFoundError):
         return f"this helpdesk has no {part.endpoint} (404)"
     if isinstance(error, PermissionDeniedError):
-        return f"the API key may not use GET {part.endpoint} (403)"
+        return f"the API key may not use {part.method} {part.endpoint} (403)"
     return str(error).rstrip(".")
 
 
 def why_unavailable(part: Part, error: DeskproError) -> str:
     """One sentence for the agent: what failed, why, and what still works."""
-    return f"Could not load {part.what}: {why_failed(part, error)}. Meanwhile {part.without}."
+    why = why_failed(part, error)
+    return f"Could not {part.verb} {part.what}: {why}. Meanwhile {part.without}."
 
 
 def unavailable_notice(failures: list[tuple[Part, DeskproError]]) -> str:

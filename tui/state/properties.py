@@ -94,6 +94,8 @@ def store_patch(ticket: Ticket, changes: Mapping[str, Any]) -> dict[str, Any]:
         patch["agent"] = None
     if "labels" in patch:
         patch["labels"] = list(patch["labels"] or [])
+    if "cc" in patch:  # new addresses become people ids when the helpdesk answers
+        patch["cc"] = [c for c in patch["cc"] or [] if isinstance(c, int)]
     return patch
 
 
@@ -109,6 +111,9 @@ def carries(ticket: Ticket, changes: Mapping[str, Any]) -> bool:
                 return False
         elif name == "labels":
             if sorted(ticket.labels) != sorted(wanted):
+                return False
+        elif name == "cc":  # the addresses sent come back as ids: count them
+            if not set(wanted) <= set(ticket.cc) or len(ticket.cc) < len(changes["cc"]):
                 return False
         elif getattr(ticket, name, object()) != wanted:
             return False

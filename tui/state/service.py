@@ -9,7 +9,8 @@ parts that fill and change them, each with one job:
 - `threads`: one ticket's record, conversation and attachments, and prefetch;
 - `changes`: optimistic updates with rollback, replies and notes;
 - `history`: a requester's other tickets, and their organization's;
-- `pending`: the composers' writes whose outcome may be unknown.
+- `pending`: the composers' writes whose outcome may be unknown;
+- `locks`: the ticket locks held while the agent answers.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tui.state.connection import ConnectionTracker
 from tui.state.drafts import DraftStore
 from tui.state.entities import Stores
 from tui.state.history import History
+from tui.state.locks import Locks
 from tui.state.lookups import Lookups
 from tui.state.pages import QueuePages
 from tui.state.pending import PendingWrites
@@ -54,6 +56,7 @@ class HelpdeskService:
         self.changes = Changes(self.requests, stores, self.threads, self.lookups)
         self.history = History(self.requests, stores)
         self.pending = PendingWrites(self.drafts)
+        self.locks = Locks(self.requests, self.tickets, self.drafts, client.helpdesk_url)
 
     @property
     def helpdesk_url(self) -> str:

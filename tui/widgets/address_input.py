@@ -1,5 +1,6 @@
-"""The To field's input: completes requester emails from the people known, looks a full
-address up on the helpdesk, and lets Tab take the completion shown."""
+"""Address inputs: To completes requester emails from the people known and looks a full
+address up on the helpdesk; CC completes the last address of its list. Tab takes the
+completion shown."""
 
 from __future__ import annotations
 
@@ -40,3 +41,18 @@ class AddressInput(Input):
             self.value = self._suggestion
             self.cursor_position = len(self.value)
         self.screen.focus_next()
+
+
+class CopySuggester(Suggester):
+    """Completes the last of a comma-separated list of addresses (the CC line), from the
+    people known, like To."""
+
+    def __init__(self, requesters: Requesters) -> None:
+        super().__init__(use_cache=False)
+        self.requesters = requesters
+
+    async def get_suggestion(self, value: str) -> str | None:
+        typed = value.rpartition(",")[2].lstrip()
+        if not typed or (known := self.requesters.complete(typed)) is None:
+            return None
+        return value[: len(value) - len(typed)] + known  # what comes before, as typed

@@ -1,20 +1,22 @@
-"""The new-ticket form's Attachments field: the files going out, in the order added, shown
-in an `AttachmentList`. It owns the files and acts on the list's remove and inline keys,
-posting `Changed` so compose saves its draft. Choosing a file (a dialog) and retrying one
-(an upload) are the compose screen's; `add` takes the file it chose."""
+"""A composer's Attachments field (a new ticket's, a reply's): the files going out, in the
+order added, shown in an `AttachmentList`. It owns the files and acts on the list's keys
+(remove, inline, retry an upload that failed), posting `Changed` so the composer saves
+its draft. `pick` asks for a file (the dialog) and adds it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Label, Static
 
-from tui.state.outgoing import OutgoingFile, check_file
+from tui.api import DeskproError
+from tui.state import HelpdeskService
+from tui.state.outgoing import OutgoingFile, check_file, upload_file
 from tui.text import safe
 from tui.widgets.attachment_list import AttachmentList
 from tui.widgets.field_error import FieldError
@@ -26,9 +28,19 @@ class AttachmentsField(Vertical):
 
     sending: var[bool] = var(False)  # bound to the form's: no file leaves during a send
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        service: HelpdeskService,
+        max_bytes: int,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
+        self.service = service
+        self.max_bytes = max_bytes
         self.files: list[OutgoingFile] = []
+        self.last_folder: Path | None = None  # where the file dialog opens next
 
     def compose(self) -> ComposeResult:
         yield Label("Attachments", classes="field-label")
@@ -36,11 +48,11 @@ class AttachmentsField(Vertical):
         yield AttachmentList(id="attachments")
         yield FieldError(id="attachments-error")
 
-    async def restore(self, paths: list[tuple[str, bool]], max_bytes: int) -> None:
+    async def restore(self, paths: list[tuple[str, bool]]) -> None:
         """A draft's files (path, inline), saying which can no longer go (gone, too big)."""
         self.files = [OutgoingFile.from_path(Path(p), inline) for p, inline in paths]
         await self._show_files()
-        problems = [m for f in self.files if (m := check_file(f.path, max_bytes))]
+        problems = [m for f in self.files if (m := check_file(f.path, self.max_bytes))]
         self.query_one(FieldError).show(" ".join(problems))
 
     async def _show_files(self) -> None:
@@ -48,6 +60,24 @@ class AttachmentsField(Vertical):
         listing = self.query_one(AttachmentList)
         listing.display = bool(self.files)
         await listing.show(self.files)
+
+    async def pick(self) -> bool:
+        """Ask for a file (from a worker: it waits for the dialog) and add it; whether one
+        was added."""
+        from tui.screens.attach import AttachScreen
+
+        path = await self.app.push_screen_wait(AttachScreen(self.last_folder, self.max_bytes))
+        if path is None:
+            return False
+        self.last_folder = path.parent
+        return await self.add(path)
+
+    def progress(self, file: OutgoingFile) -> None:
+        """Show how `file`'s upload goes (the uploads' callback)."""
+        self.query_one(AttachmentList).update_file(file)
+
+    def show_error(self, message: str) -> None:
+        self.query_one(FieldError).show(message)
 
     async def add(self, path: Path) -> bool:
         """Add the file at `path` and highlight it; False (said why) if it already is."""
@@ -80,3 +110,20 @@ class AttachmentsField(Vertical):
         event.file.inline = not event.file.inline
         self.query_one(AttachmentList).update_file(event.file)
         self.post_message(self.Changed())
+
+    @on(AttachmentList.Retry)
+    def _retry(self, event: AttachmentList.Retry) -> None:
+        if event.file.state != "failed":
+            self.notify("Only a failed upload needs a retry.")
+        elif not self.sending:
+            event.file.reset()
+            self._retry_upload(event.file)
+
+    @work(group="retry", exit_on_error=False)
+    async def _retry_upload(self, file: OutgoingFile) -> None:
+        try:
+            await upload_file(self.service, file, self.progress)
+        except (DeskproError, OSError):
+            return  # the row shows why
+        if all(f.state == "uploaded" for f in self.files):
+            self.show_error("")

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
+from tui.state import HelpdeskService
 from tui.state.outgoing import FIELDS, NewTicket, Requesters
 from tui.text import safe
 from tui.widgets.address_input import AddressInput, RequesterSuggester
@@ -28,9 +29,18 @@ class NewTicketForm(VerticalScroll):
     sending: var[bool] = var(False, init=False)
 
     def __init__(
-        self, requesters: Requesters, departments: Options, agents: Options, *, id: str
+        self,
+        service: HelpdeskService,
+        requesters: Requesters,
+        departments: Options,
+        agents: Options,
+        max_bytes: int,
+        *,
+        id: str,
     ) -> None:
         super().__init__(id=id)
+        self.service = service
+        self.max_bytes = max_bytes
         self.requesters = requesters
         self.departments = departments
         self.agents = agents
@@ -70,7 +80,9 @@ class NewTicketForm(VerticalScroll):
         yield from self._field(
             "labels", "Labels", Input(placeholder="comma, separated", id="labels", compact=True)
         )
-        attachments = AttachmentsField(classes="field", id="attachments-field")
+        attachments = AttachmentsField(
+            self.service, self.max_bytes, classes="field", id="attachments-field"
+        )
         yield attachments.data_bind(NewTicketForm.sending)
 
     def watch_sending(self, sending: bool) -> None:

@@ -1,5 +1,5 @@
-"""The ticket detail header: subject, ref, people, status, labels, dates, SLA, priority
-and custom fields."""
+"""The ticket detail header: subject, ref, people, status, labels, dates, SLA, priority,
+custom fields, the people copied, and who else is answering (the ticket's lock)."""
 
 from __future__ import annotations
 
@@ -33,8 +33,10 @@ def header_table(
     team: str | None,
     now: datetime,
     extra: Sequence[tuple[str, str]] = (),
+    collision: Sequence[tuple[str, str]] = (),
 ) -> Table:
-    """A two-column grid of the ticket's facts; every value is plain text, never markup."""
+    """A two-column grid of the ticket's facts; every value is plain text, never markup.
+    `collision`: (title, text) lines worth noticing before answering (CC, a lock)."""
     grid = Table.grid(padding=(0, 2), expand=True)
     # One line a fact, cut with an ellipsis: the conversation needs the room more.
     # People with their emails need more room than statuses and dates.
@@ -80,9 +82,8 @@ def header_table(
         grid.add_row(
             Text(safe(left)), Text(safe(left_text)), Text(safe(right_title)), Text(safe(right_text))
         )
-    if ticket.locked_by_agent:
-        locker = person(ticket.locked_by_agent)
-        grid.add_row("Locked by", Text(safe(locker.label) if locker else "another agent"), "", "")
+    for title, text in collision:
+        grid.add_row(title, Text(safe(text), "bold" if title == "Locked" else ""), "", "")
     return grid
 
 
@@ -95,8 +96,9 @@ class TicketHeader(Static):
         team: str | None,
         now: datetime,
         extra: Sequence[tuple[str, str]] = (),
+        collision: Sequence[tuple[str, str]] = (),
     ) -> None:
         title = Text(safe(ticket.subject, max_len=500) or "(no subject)", "bold")
         ref = Text(f"#{ticket.id}  {safe(ticket.ref)}", "dim")
-        table = header_table(ticket, person, department, team, now, extra)
+        table = header_table(ticket, person, department, team, now, extra, collision)
         self.update(Group(title, ref, table))
