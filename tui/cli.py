@@ -26,6 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start the embedded demo helpdesk on loopback and connect to it",
     )
+    from tui.demo.cli import ACTIVITY_HELP, positive_seconds
+
+    parser.add_argument(
+        "--simulate-activity",
+        type=positive_seconds,
+        metavar="SECONDS",
+        help=f"with --demo: {ACTIVITY_HELP}",
+    )
     parser.add_argument("--url", help="helpdesk URL (env DESKPRO_URL); not saved")
     parser.add_argument("--api-key", help="API key ID:CODE (env DESKPRO_API_KEY); not saved")
     parser.add_argument("--profile", help="use this saved profile instead of the default")
@@ -48,7 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.demo.cli import main as demo_server_main
 
         return demo_server_main(args[1:])
-    options = build_parser().parse_args(args)
+    parser = build_parser()
+    options = parser.parse_args(args)
+    if options.simulate_activity is not None and not options.demo:
+        parser.error("--simulate-activity works only with --demo")
     tls = None
     if not options.paths:  # the app is going to run: set the process up to start fast
         process.prepare()
@@ -70,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.demo:
         from tui.startup.launch import run_demo
 
-        return run_demo(paths, settings, tls)
+        return run_demo(paths, settings, tls, simulate_activity=options.simulate_activity)
     from tui.config import resolve_connection
 
     try:

@@ -20,6 +20,13 @@ def test_home_override_puts_every_dir_under_one_root(app_home: Path) -> None:
     assert paths.secrets_dir.is_relative_to(paths.config_dir)
 
 
+def test_templates_sit_beside_the_config_file(app_home: Path, tmp_path: Path) -> None:
+    assert AppPaths.from_env().templates_dir == app_home / "config" / "templates"
+    custom = tmp_path / "elsewhere" / "mine.toml"
+    moved = AppPaths.from_env({"DESKPRO_TUI_CONFIG": str(custom)})
+    assert moved.templates_dir == tmp_path / "elsewhere" / "templates"
+
+
 def test_building_paths_creates_nothing(app_home: Path) -> None:
     AppPaths.from_env()
     assert not app_home.exists()
@@ -75,6 +82,7 @@ def test_describe_lists_every_location(paths: AppPaths) -> None:
     assert lines["Config file"] == str(paths.config_file)
     assert lines["API keys"] == str(paths.secrets_dir)
     assert set(lines.values()) >= {str(paths.data_dir), str(paths.cache_dir), str(paths.state_dir)}
+    assert str(paths.templates_dir) in lines.values()
     described = dict(paths.describe("system keyring (SecretService)"))
     assert described["API keys"] == "system keyring (SecretService)"
 

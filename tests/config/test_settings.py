@@ -5,7 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from tui.config import AppPaths, ConfigError, Profile, Settings, load_settings, save_settings
+from tui.config import (
+    AppPaths,
+    ConfigError,
+    Profile,
+    Settings,
+    load_settings,
+    save_settings,
+    settings_to_toml,
+)
 
 from .conftest import file_mode
 
@@ -33,6 +41,7 @@ def sample_settings() -> Settings:
         },
         max_attachment_mb=10,
         refresh_seconds=60,
+        notify="bell",
     )
 
 
@@ -41,6 +50,7 @@ def test_missing_file_gives_defaults(paths: AppPaths) -> None:
     assert settings == Settings()
     assert settings.theme == "textual-dark"
     assert settings.refresh_seconds == 30 and settings.max_attachment_mb == 25
+    assert settings.notify == "desktop"
     assert settings.profiles == {} and settings.default_profile is None
     assert settings.warnings == []
 
@@ -149,6 +159,26 @@ def test_invalid_values_are_listed_by_setting(paths: AppPaths) -> None:
     ):
         assert where in message
     assert "https://help.example.com" in message
+
+
+def test_notify_is_read_and_written(paths: AppPaths) -> None:
+    write_config(paths, 'notify = "off"\n')
+    settings = load_settings(paths)
+    assert settings.notify == "off" and settings.warnings == []
+    save_settings(settings, paths)
+    assert 'notify = "off"' in paths.config_file.read_text()
+    assert 'notify = "desktop"' in settings_to_toml(Settings())
+
+
+def test_an_unknown_notify_mode_names_the_setting_and_the_choices(paths: AppPaths) -> None:
+    path = write_config(paths, 'notify = "loud"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(paths)
+    message = str(caught.value)
+    assert "notify:" in message and str(path) in message
+    assert "'bell', 'desktop' or 'off'" in message
+    assert "loud" not in message  # the rejected value is not echoed back
+    assert caught.value.path == path
 
 
 def test_bad_profile_name_is_refused(paths: AppPaths) -> None:

@@ -45,7 +45,8 @@ def test_seed_data_is_pinned(make_demo_server: MakeServer, client_of: ClientOf) 
     """UI snapshot tests render this data: changing the seed means updating them too."""
     tickets = every_ticket(client_of(make_demo_server(now=ANCHOR)))
     digest = hashlib.sha256(json.dumps(tickets, sort_keys=True).encode()).hexdigest()
-    assert digest == "297117f5eec98f194378639e2f4c2363ef4d46e185e33ce6f2f4a05b0c25d652"
+    # Seeded at ANCHOR, long past: its locks have expired, so they are served as none.
+    assert digest == "6b4564ab672287d076d126860bf5a1099f680b5b6bef519746372abf7ab00c75"
 
 
 def test_dates_spread_over_six_months_before_the_anchor(

@@ -16,6 +16,9 @@ PROFILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 PROFILE_NAME_RULE = "use up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"
 
 AuthScheme = Literal["key", "token"]
+# How a ticket arriving in "My tickets" is announced: the terminal's bell, the bell and a
+# desktop notification sent through the terminal, or nothing.
+NotifyMode = Literal["bell", "desktop", "off"]
 
 
 def check_profile_name(name: str) -> str:
@@ -62,6 +65,7 @@ class Settings(BaseModel):
     profiles: dict[str, Profile] = {}
     max_attachment_mb: int = Field(25, ge=1, le=2048)
     refresh_seconds: int = Field(30, ge=5, le=86400)
+    notify: NotifyMode = "desktop"
 
     # Problems that did not stop loading (unknown keys, a dangling default); shown by the UI.
     _warnings: list[str] = PrivateAttr(default=[])

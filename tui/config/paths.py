@@ -38,6 +38,12 @@ class AppPaths:
     state_dir: Path  # logs, crash reports
     secrets_dir: Path  # API key files, when the system keyring is not used
 
+    @property
+    def templates_dir(self) -> Path:
+        """The agent's own reply templates (`*.md`), beside the config file so that they
+        move with it (a `DESKPRO_TUI_CONFIG` elsewhere brings its templates along)."""
+        return self.config_file.parent / "templates"
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> AppPaths:
         home = environ.get(ENV_HOME, "").strip()
@@ -70,6 +76,7 @@ class AppPaths:
             ("Config file", str(self.config_file)),
             ("Config directory", str(self.config_dir)),
             ("API keys", secrets_location or str(self.secrets_dir)),
+            ("Reply templates (*.md)", str(self.templates_dir)),
             ("Data (drafts, demo helpdesk)", str(self.data_dir)),
             ("Cache (ticket queues)", str(self.cache_dir)),
             ("State (logs, crash reports)", str(self.state_dir)),

@@ -80,6 +80,7 @@ def settings_to_toml(settings: Settings) -> str:
     doc["theme"] = settings.theme
     doc["max_attachment_mb"] = settings.max_attachment_mb
     doc["refresh_seconds"] = settings.refresh_seconds
+    doc["notify"] = settings.notify
     if settings.keymap:
         doc["keymap"] = dict(sorted(settings.keymap.items()))
     if settings.profiles:

@@ -5,12 +5,15 @@ The first two lines on stdout are always `DESKPRO_URL=...` and `DESKPRO_API_KEY=
 
 Flags shape the helpdesk like a real one's set-up: the key's `--allow` and `--disallow`
 tags (403), endpoints it lacks (`--missing`, 404), an `--hourly-limit` (429, with or
-without `Retry-After`), and a bad network (`--latency`, `--fail-rate`).
+without `Retry-After`), and a bad network (`--latency`, `--fail-rate`);
+`--simulate-activity` makes it busy.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import math
 import re
 import sys
 from collections.abc import Sequence
@@ -29,6 +32,23 @@ def _rate(value: str) -> float:
     if not 0.0 <= rate <= 1.0:
         raise argparse.ArgumentTypeError("expected a fraction between 0 and 1")
     return rate
+
+
+def positive_seconds(value: str) -> float:
+    """`--simulate-activity`'s SECONDS: a number above 0 (also used by `deskpro-tui`)."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, not {value!r}")
+    return seconds
+
+
+ACTIVITY_HELP = (
+    "every SECONDS something happens on the helpdesk: a customer replies on one of the "
+    "key agent's tickets, a colleague assigns one to them, or a new ticket arrives"
+)
 
 
 def _patterns(value: str) -> tuple[str, ...]:
@@ -102,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--fail-seed", type=int, default=0, help="seed of the failure sequence")
     p.add_argument("--max-upload-mb", type=float, default=100.0, help="upload size limit")
+    p.add_argument(
+        "--simulate-activity",
+        type=positive_seconds,
+        default=None,
+        metavar="SECONDS",
+        help=ACTIVITY_HELP + " (one log line on stderr each)",
+    )
     return p  # fmt: skip
 
 
@@ -121,6 +148,7 @@ def config_from(options: argparse.Namespace) -> DemoConfig:
         seed=options.seed,
         max_upload_bytes=int(options.max_upload_mb * 1024 * 1024),
         reset=options.reset,
+        simulate_activity=options.simulate_activity,
     )
 
 
@@ -150,5 +178,15 @@ def _serve(options: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     announce(url_for(sock), config.api_key)
+    _log_activity_to_stderr()
     make_uvicorn(create_app(config), standalone=True).run(sockets=[sock])
     return 0
+
+
+def _log_activity_to_stderr() -> None:
+    """One line per simulated event, in uvicorn's style (never on stdout)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))
+    logger = logging.getLogger("tui.demo.activity")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)

@@ -42,6 +42,9 @@ class DemoConfig:
     now: datetime | None = None  # anchor of seeded dates; None = the time of seeding
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     reset: bool = False  # wipe a persistent database and seed it again
+    # Every N seconds something happens on the helpdesk (a reply, an assignment, a new
+    # ticket) while it runs; see `server/activity.py`. None: nothing does.
+    simulate_activity: float | None = None
 
     @property
     def key_id(self) -> str:

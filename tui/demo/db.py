@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "3"  # 2: ticket priorities and custom field definitions; 3: field rules
+SCHEMA_VERSION = "4"  # 2: ticket priorities and custom field definitions; 3: field rules;
+# 4: snippets, cc as people ids
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -84,11 +85,14 @@ CREATE TABLE IF NOT EXISTS attachments (
     is_note INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS attachments_ticket ON attachments(ticket, id);
 CREATE INDEX IF NOT EXISTS attachments_message ON attachments(message);
+CREATE TABLE IF NOT EXISTS snippets (
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, shortcut_code TEXT NOT NULL,
+    category INTEGER NOT NULL, html TEXT NOT NULL);
 """
 
 TABLES = (
-    "attachments", "blobs", "messages", "tickets", "ticket_filters", "ticket_custom_fields",
-    "ticket_priorities", "labels",
+    "snippets", "attachments", "blobs", "messages", "tickets", "ticket_filters",
+    "ticket_custom_fields", "ticket_priorities", "labels",
     "departments", "agent_teams", "people", "organizations", "meta",
 )  # fmt: skip
 

@@ -21,7 +21,10 @@ SCRIPT_TICKET_ID = 143  # first message contains <script> and <style> elements
 TABLE_TICKET_ID = 144  # a message with an HTML <table>
 ATTACHMENTS_TICKET_ID = 145  # image (PNG) and document (PDF, CSV, TXT) attachments
 LONG_SUBJECT_TICKET_ID = 146  # a very long subject with emoji
-LOCKED_TICKET_ID = 147  # locked_by_agent = Greg Lestrade (8)
+LOCKED_TICKET_ID = 147  # Greg Lestrade's (8), locked by him
+# In the key agent's "My tickets", locked by a colleague. Seeded locks are taken at
+# seeding time and expire after 30 minutes (`server/locks.py`), as Deskpro's do.
+COLLEAGUE_LOCKED_TICKET_ID = 142  # the CJK ticket, locked by Alesia Burvin (77)
 HOLD_TICKET_ID = 148  # is_hold = true
 
 # Ticket filters (queues).

@@ -42,11 +42,10 @@ def collision_lines(
     return lines
 
 
-async def load_copied(service: HelpdeskService, ticket: Ticket) -> bool:
-    """Read the people copied that are not known yet (so they show by name); whether any."""
-    unknown = [i for i in ticket.cc if service.people.get(i) is None]
-    await asyncio.gather(*(service.threads.person(i) for i in unknown))
-    return bool(unknown)
+async def load_copied(service: HelpdeskService, people: list[int]) -> bool:
+    """Read people copied (so they show by name); whether any could be read."""
+    found = await asyncio.gather(*(service.threads.person(i) for i in people))
+    return any(person is not None for person in found)
 
 
 async def may_answer(

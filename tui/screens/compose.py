@@ -14,7 +14,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from tui.api import DeskproError, InvalidInputError
+from tui.api import DeskproError, InvalidInputError, Ticket
 from tui.commands import Command, bindings
 from tui.flows.editor import edit_in_external_editor
 from tui.flows.failures import ReportsWorkerFailures
@@ -44,6 +44,13 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
     FORM_COMMANDS = (
         Command("compose.send", "ctrl+s", "send", "Send", "Upload the files and create the ticket"),
         Command("compose.attach", "ctrl+o", "attach", "Attach", "Add a file to the ticket"),
+        Command(
+            "compose.template",
+            "ctrl+t",
+            "template",
+            "Template",
+            "Insert a snippet or template at the cursor",
+        ),
         Command("compose.editor", "ctrl+e", "editor", "$EDITOR", "Write the message in $EDITOR"),
         Command("compose.close", "escape", "close", "Close", "Leave: keep or discard the draft"),
     )
@@ -135,6 +142,17 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
         self.query_one(AttachmentList).action_retry_file()
 
     # -- actions ----------------------------------------------------------------------
+
+    @work(exclusive=True, group="template", exit_on_error=False)
+    async def action_template(self) -> None:
+        from tui.flows.templates import insert_template
+
+        typed = self.read_form()
+        ticket = Ticket(id=0, subject=typed.subject.strip(), person_email=typed.to.strip())
+        requester = self.requesters.find(typed.to)
+        await insert_template(
+            self, self.service, ticket, self.query_one("#message", TextArea), requester
+        )
 
     async def action_editor(self) -> None:
         body = self.query_one("#message", TextArea)

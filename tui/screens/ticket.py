@@ -48,6 +48,7 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
         self.newest_first = False
         self.attachments: list[Attachment] = []
         self.attachments_error: DeskproError | None = None  # why the files are not listed
+        self.asked_copied: set[int] = set()  # people copied whose names were asked for
 
     def compose(self) -> ComposeResult:
         yield TicketHeader(id="ticket-header")
@@ -105,6 +106,16 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             extra,
             collision_lines(self.service, ticket, now),
         )
+        unknown = {i for i in ticket.cc if self.service.people.get(i) is None}
+        if unknown - self.asked_copied:
+            self.asked_copied |= unknown  # once each: one that cannot be read shows by id
+            self.name_copied(sorted(unknown))
+
+    @work(group="copied", exit_on_error=False)
+    async def name_copied(self, people: list[int]) -> None:
+        """The people copied that are not known yet, read so they show by name."""
+        if await load_copied(self.service, people):
+            self.show_header()
 
     # -- loading ----------------------------------------------------------------------
 
@@ -140,8 +151,6 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             tell_once(self, self.service, {"attachments": (ATTACHMENTS, self.attachments_error)})
         self.show_header()
         await self.show_thread()
-        if self.ticket is not None and await load_copied(self.service, self.ticket):
-            self.show_header()  # the people copied, by name
 
     @work(group="properties", exit_on_error=False)
     async def load_properties(self) -> None:

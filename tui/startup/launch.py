@@ -93,12 +93,19 @@ def run_app(
     return app.return_code or 0
 
 
-def run_demo(paths: AppPaths, settings: Settings, tls: TLSLoading | None = None) -> int:
+def run_demo(
+    paths: AppPaths,
+    settings: Settings,
+    tls: TLSLoading | None = None,
+    simulate_activity: float | None = None,
+) -> int:
     """Start the demo helpdesk (its tickets kept in the data dir), run the app against it,
-    stop the server when the app exits."""
+    stop the server when the app exits. With `simulate_activity`, something happens on
+    the helpdesk every that many seconds (logged to the log file, not the screen)."""
     from tui.demo import DemoServer
 
     ensure_private_dir(paths.data_dir)
-    with DemoServer(db=str(paths.data_dir / "demo.sqlite3")) as server:
+    db = str(paths.data_dir / "demo.sqlite3")
+    with DemoServer(db=db, simulate_activity=simulate_activity) as server:
         spec = ConnectionSpec(url=server.url, api_key=server.api_key, profile=None)
         return run_app(spec, paths, settings, label="demo helpdesk", tls=tls)

@@ -10,7 +10,8 @@ parts that fill and change them, each with one job:
 - `changes`: optimistic updates with rollback, replies and notes;
 - `history`: a requester's other tickets, and their organization's;
 - `pending`: the composers' writes whose outcome may be unknown;
-- `locks`: the ticket locks held while the agent answers.
+- `locks`: the ticket locks held while the agent answers;
+- `snippets`: the helpdesk's canned answers, read once a session.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from tui.state.pages import QueuePages
 from tui.state.pending import PendingWrites
 from tui.state.queues import standard_queues
 from tui.state.requests import Requests
+from tui.state.snippets import Snippets
 from tui.state.threads import Threads
 
 
@@ -56,6 +58,7 @@ class HelpdeskService:
         self.changes = Changes(self.requests, stores, self.threads, self.lookups)
         self.history = History(self.requests, stores)
         self.pending = PendingWrites(self.drafts)
+        self.snippets = Snippets(self.requests)
         self.locks = Locks(self.requests, self.tickets, self.drafts, client.helpdesk_url)
 
     @property

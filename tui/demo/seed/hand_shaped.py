@@ -35,7 +35,7 @@ from tui.demo.seed.people import (
     insert_directory,
 )
 from tui.demo.seed.scenario import Scenario
-from tui.demo.seed.specials import SPECIALS, Special
+from tui.demo.seed.specials import COLLEAGUE_LOCKS, SPECIALS, Special
 
 RECENT = 75 * DAY
 _RECENT_WEIGHTS = {
@@ -102,6 +102,11 @@ class Seeder:
             else:
                 self._regular(ticket_id, when, forced.get(ticket_id))
         self.rows.write(self.db)
+        for ticket_id, agent in COLLEAGUE_LOCKS.items():
+            self.db.execute(
+                "UPDATE tickets SET locked_by_agent = ?, date_locked = ? WHERE id = ?",
+                (agent, self.now, ticket_id),
+            )
 
     def _regular(self, ticket_id: int, when: int, status: str | None) -> None:
         rng = self.rng
@@ -191,7 +196,7 @@ class Seeder:
             "creation_system": rng.choice(("gateway.email", "gateway.email", "web.portal")),
             "has_attachments": int(has_files), "worst_sla_status": plan.sla,
             "locked_by_agent": plan.locked_by,
-            "date_locked": self.now - rng.randint(60, 1800) if plan.locked_by else None,
+            "date_locked": self._locked_at(plan),
             "date_created": plan.when, "date_status": last_change,
             "date_resolved": resolved if closed else None,
             "date_first_agent_assign": plan.when + rng.randint(60, 7200) if agent else None,
@@ -203,6 +208,14 @@ class Seeder:
             "count_agent_replies": len(agent_times), "count_user_replies": len(user_times),
         }  # fmt: skip
         return tuple(row[column] for column in TICKET_COLUMNS)
+
+    def _locked_at(self, plan: Plan) -> int | None:
+        """Seeded locks are taken at seeding time, so a fresh demo shows them until they
+        expire. The dice for an older lock age are still rolled: the rest of the seed stays."""
+        if plan.locked_by is None:
+            return None
+        self.rng.randint(60, 1800)
+        return self.now
 
     def _fields(self, plan: Plan) -> str:
         """Custom field values (JSON), shaped `{"7": {"aliases": [], "value": ...}}`."""

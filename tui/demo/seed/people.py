@@ -10,6 +10,7 @@ from typing import Any
 from tui.demo.dates import DAY
 from tui.demo.db import Database
 from tui.demo.seed.fields import insert_lookups
+from tui.demo.seed.snippets import insert_snippets
 
 AGENT_DOMAIN = "helpdesk.example.com"
 
@@ -130,7 +131,7 @@ def email_for(first: str, last: str, domain: str) -> str:
 
 
 def insert_directory(db: Database, now: int) -> None:
-    """Everything but tickets, dated well before the oldest seeded ticket."""
+    """Everything but tickets (snippets too), dated well before the oldest seeded ticket."""
     since = now - 400 * DAY
     db.executemany(
         "INSERT INTO organizations (id, name, date_created) VALUES (?, ?, ?)",
@@ -162,6 +163,7 @@ def insert_directory(db: Database, now: int) -> None:
     )
     db.executemany("INSERT INTO labels (label) VALUES (?)", [(label,) for label in LABELS])
     insert_lookups(db)
+    insert_snippets(db)
     db.executemany(
         "INSERT INTO ticket_filters (id, title, sys_name, display_order, terms, filter_set)"
         " VALUES (?, ?, ?, ?, ?, ?)",

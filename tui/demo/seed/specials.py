@@ -1,5 +1,5 @@
 """Hand-placed tickets with fixed ids (see `facts.py`): hostile-but-realistic content for
-rendering tests, a table, attachments, a lock and a hold. All active, all recent."""
+rendering tests, a table, attachments, locks and a hold. All active, all recent."""
 
 from __future__ import annotations
 
@@ -166,3 +166,8 @@ SPECIALS: dict[int, Special] = {
         is_hold=True,
     ),
 }
+
+# Locks a colleague took at seeding time on the key agent's own tickets, so a fresh demo
+# shows one in "My tickets". Applied after the dice are rolled, so every other seeded
+# value stays as it was.
+COLLEAGUE_LOCKS: dict[int, int] = {facts.COLLEAGUE_LOCKED_TICKET_ID: facts.ALESIA_BURVIN_ID}

@@ -17,6 +17,7 @@ from tui.demo import facts
 from tui.demo.config import DemoConfig
 from tui.demo.dates import now_ts, to_ts
 from tui.demo.db import SCHEMA_VERSION, Database
+from tui.demo.server import activity
 from tui.demo.server.context import AppState
 from tui.demo.server.errors import EXCEPTION_HANDLERS
 from tui.demo.server.middleware import Gate
@@ -63,6 +64,8 @@ ROUTES: list[tuple[str, str, Callable[..., Any], str]] = [
      "tickets.custom_fields.list"),
     ("GET", V2 + "/ticket_labels", lookups.list_labels, "tickets.labels.list"),
     ("GET", V2 + "/ticket_filters", lookups.list_filters, "tickets.filters.list"),
+    ("GET", V2 + "/snippets", lookups.list_snippets, "snippets.list"),
+    ("GET", V2 + "/ticket_snippets", lookups.list_snippets, "tickets.snippets.list"),  # older
     ("GET", V2 + "/ticket_filters/{filter_id:int}", lookups.get_filter, "tickets.filters.get"),
     ("GET", V2 + "/ticket_filters/{filter_id:int}/tickets", tickets.filter_tickets,
      "tickets.filters.tickets"),
@@ -93,11 +96,17 @@ def open_database(config: DemoConfig) -> Database:
 
 
 def create_app(config: DemoConfig, db: Database | None = None) -> Gate:
-    """The ASGI app: Starlette routes behind the API-key gate."""
+    """The ASGI app: Starlette routes behind the API-key gate; its lifespan runs the
+    simulated activity (`--simulate-activity`)."""
     routes = [
         Route(path, handler, methods=[method], name=tag) for method, path, handler, tag in ROUTES
     ]
-    app = Starlette(routes=routes, exception_handlers=EXCEPTION_HANDLERS)  # type: ignore[arg-type]
     state = AppState(db or open_database(config), config, key_agent=facts.ADMIN_ID)
+    span = activity.lifespan(state.db, config.simulate_activity, config.seed, state.key_agent)
+    app = Starlette(
+        routes=routes,
+        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        lifespan=span,
+    )
     app.state.demo = state
     return Gate(app, app.routes, config, state.db)

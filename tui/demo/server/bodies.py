@@ -113,7 +113,7 @@ def ticket_fields(errors: FieldErrors, db: Database, body: dict[str, Any]) -> di
                                 "ticket_priorities", "priority"),
         "labels": v.labels(errors, get("labels", v.MISSING), ("labels",)),
         "is_hold": v.boolean(errors, get("is_hold", v.MISSING), ("is_hold",)),
-        "cc": v.cc(errors, get("cc", v.MISSING), ("cc",)),
+        "cc": v.cc(errors, db, get("cc", v.MISSING), ("cc",)),
         "fields": custom_fields(errors, db, get("fields", v.MISSING), ("fields",)),
     }  # fmt: skip
     return {name: value for name, value in values.items() if value is not v.MISSING}

@@ -7,19 +7,24 @@ event rather than sleeping.
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import socket
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import uvicorn
 
 from tui.demo.config import DEFAULT_API_KEY, DEFAULT_MAX_UPLOAD_BYTES, DemoConfig
+from tui.demo.dates import now_ts, to_ts
 from tui.demo.db import Database
 
 STARTUP_TIMEOUT = 30.0
+CALL_TIMEOUT = 10.0
+T = TypeVar("T")
 
 
 def bind_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
@@ -46,8 +51,10 @@ class ReadyServer(uvicorn.Server):
     def __init__(self, config: uvicorn.Config) -> None:
         super().__init__(config)
         self.ready = threading.Event()
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        self.loop = asyncio.get_running_loop()
         await super().startup(sockets=sockets)
         self.ready.set()
 
@@ -71,7 +78,7 @@ def make_uvicorn(app: Any, *, standalone: bool = False) -> ReadyServer:
     embedded (beside the TUI) it leaves the process's logging configuration alone."""
     config = uvicorn.Config(
         app,
-        lifespan="off",
+        lifespan="on",  # the app's lifespan runs --simulate-activity
         log_config=_stderr_logging() if standalone else None,
         log_level="info" if standalone else "warning",
         access_log=standalone,
@@ -90,6 +97,7 @@ class DemoServer:
     `tickets=None` seeds the ~150 hand-shaped tickets, `tickets=N` generates N; `seed` and
     `now` (the anchor of seeded dates) make the data reproducible. The other options are
     those of `deskpro-tui demo-server` (see `DemoConfig`). `url` has no trailing slash.
+    `lock_as` locks a ticket as another agent; `call` runs any change on the database.
     """
 
     def __init__(
@@ -110,13 +118,14 @@ class DemoServer:
         fail_seed: int = 0,
         host: str = "127.0.0.1",
         port: int = 0,
+        simulate_activity: float | None = None,
     ) -> None:
         self.config = DemoConfig(
             db=db, tickets=tickets, api_key=api_key or DEFAULT_API_KEY,
             allow=tuple(allow), disallow=tuple(disallow), missing=tuple(missing),
             hourly_limit=hourly_limit, retry_after=retry_after, latency_ms=latency_ms,
             fail_rate=fail_rate, fail_seed=fail_seed, seed=seed, now=now,
-            max_upload_bytes=max_upload_bytes,
+            max_upload_bytes=max_upload_bytes, simulate_activity=simulate_activity,
         )  # fmt: skip
         self.host, self.port = host, port
         self.url = ""
@@ -151,6 +160,26 @@ class DemoServer:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+    def call(self, change: Callable[[Database], T]) -> T:
+        """`change(db)` run on the server's own thread, between two requests (no handler
+        sees half of it): for tests that change the helpdesk behind the API's back."""
+        server, db = self._server, self._db
+        if server is None or server.loop is None or db is None:
+            raise RuntimeError("the demo helpdesk is not running")
+
+        async def run() -> T:
+            return change(db)
+
+        return asyncio.run_coroutine_threadsafe(run(), server.loop).result(CALL_TIMEOUT)
+
+    def lock_as(self, ticket_id: int, agent_id: int, at: datetime | None = None) -> None:
+        """Lock a ticket as another agent (the API locks only as the key's agent), taken at
+        `at` (default now; more than `locks.LOCK_SECONDS` ago makes an expired lock)."""
+        from tui.demo.server.writes import set_lock
+
+        when = now_ts() if at is None else to_ts(at)
+        self.call(lambda db: set_lock(db, ticket_id, agent_id, when))
 
     def __enter__(self) -> DemoServer:
         return self.start()

@@ -12,8 +12,9 @@ from typing import Any
 from urllib.parse import quote
 
 from tui.demo import statuses
-from tui.demo.dates import fmt
+from tui.demo.dates import fmt, now_ts
 from tui.demo.files import readable_size
+from tui.demo.server import locks
 
 Row = sqlite3.Row | dict[str, Any]
 
@@ -62,8 +63,10 @@ def person(row: Row, base: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def ticket(row: Row) -> dict[str, Any]:
+def ticket(row: Row, now: int | None = None) -> dict[str, Any]:
+    """`now` (default: the clock) decides whether the ticket's lock has expired."""
     code = statuses.join(row["status"], row["hidden_status"])
+    locked_by, date_locked = locks.current(row, now_ts() if now is None else now)
     waiting = row["status"] == "awaiting_agent"
     return {
         "id": row["id"], "ref": row["ref"], "auth": row["auth"], "parent": None, "language": None,
@@ -90,7 +93,7 @@ def ticket(row: Row) -> dict[str, Any]:
         "date_status": fmt(row["date_status"]), "total_user_waiting": 0,
         "total_to_first_reply": (row["date_first_agent_reply"] or row["date_created"])
         - row["date_created"],
-        "locked_by_agent": row["locked_by_agent"], "date_locked": fmt(row["date_locked"]),
+        "locked_by_agent": locked_by, "date_locked": fmt(date_locked),
         "date_on_hold": fmt(row["date_on_hold"]), "has_attachments": bool(row["has_attachments"]),
         "subject": row["subject"], "original_subject": row["original_subject"],
         "properties": None, "problems": [], "count_agent_replies": row["count_agent_replies"],
@@ -206,3 +209,15 @@ def custom_field(row: Row) -> dict[str, Any]:
         "is_enabled": bool(row["is_enabled"]), "is_user_enabled": False,
         "is_agent_required": False, "display_order": row["display_order"],
     }  # fmt: skip
+
+
+def snippet(row: Row) -> dict[str, Any]:
+    """Deskpro documents no shape; this one keeps each text per language, as its
+    translatable objects do."""
+    return {
+        "id": row["id"],
+        "title": [{"language": 1, "value": row["title"]}],
+        "snippet": [{"language": 1, "value": row["html"]}],
+        "category": row["category"],
+        "shortcut_code": row["shortcut_code"],
+    }

@@ -153,7 +153,7 @@ def person(errors: FieldErrors, db: Database, value: Any, path: Path) -> Any:
         return _person_by_email(db, value, None)
     number = integer(errors, value, path)
     if number is not MISSING and repo.person(db, number) is None:
-        errors.add(path, "resource_not_found", f"No person {number}.")
+        errors.add(path, "resource_not_found", f"There is no person with id {number}.")
         return MISSING
     return number
 
@@ -184,18 +184,30 @@ def agent(errors: FieldErrors, db: Database, value: Any, path: Path) -> Any:
     return found
 
 
-def cc(errors: FieldErrors, value: Any, path: Path) -> Any:
+def cc(errors: FieldErrors, db: Database, value: Any, path: Path) -> Any:
+    """People to copy: ids and/or emails (an unknown email becomes a new person), repeats
+    dropped. Helpdesk addresses and agents cannot be CC'd (`system_email`)."""
     if value is MISSING:
         return MISSING
+    if value is None:
+        return []
     if not isinstance(value, list):
         return wrong_type(errors, path, "list")
-    clean = []
+    clean: dict[int | str, PersonRef] = {}
     for index, item in enumerate(value):
         item_path = (*path, f"{path[-1]}_{index}")
-        if not isinstance(item, str) or email(errors, item, item_path) is MISSING:
+        if item is None or isinstance(item, (bool, float, list)):
+            wrong_type(errors, item_path, "person id or email")
             continue
-        if item.lower().endswith("@" + AGENT_DOMAIN):
+        if isinstance(item, str) and item.lower().endswith("@" + AGENT_DOMAIN):
             errors.add(item_path, "system_email", f'Email "{item}" is a helpdesk address.')
             continue
-        clean.append(item)
-    return clean
+        found = person(errors, db, item, item_path)
+        if found is MISSING:
+            continue
+        if isinstance(found, int) and repo.person(db, found)["is_agent"]:
+            message = f"Person {found} is an agent; agents follow tickets, they are not CC'd."
+            errors.add(item_path, "system_email", message)
+            continue
+        clean.setdefault(found if isinstance(found, int) else found.email.lower(), found)
+    return list(clean.values())

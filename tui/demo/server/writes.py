@@ -19,14 +19,28 @@ _secure = random.SystemRandom()
 
 
 def ensure_person(db: Database, ref: PersonRef, now: int) -> int:
+    """The person's id; a new address becomes a person (once, if one body names it twice)."""
     if isinstance(ref, int):
         return ref
     assert isinstance(ref, NewPerson)
+    if (found := repo.person_by_email(db, ref.email)) is not None:
+        return int(found["id"])
     return db.execute(
         "INSERT INTO people (first_name, last_name, primary_email, date_created)"
         " VALUES (?, ?, ?, ?)",
         (ref.first_name, ref.last_name, ref.email, now),
     )
+
+
+def cc_ids(db: Database, refs: list[PersonRef], requester: int, now: int) -> list[int]:
+    """A ticket's cc as people ids, as Deskpro stores it: new addresses become people, and
+    the requester (already on the ticket) and repeats drop out."""
+    ids: list[int] = []
+    for ref in refs:
+        person_id = ensure_person(db, ref, now)
+        if person_id != requester and person_id not in ids:
+            ids.append(person_id)
+    return ids
 
 
 def _set(db: Database, ticket_id: int, values: dict[str, Any]) -> None:
@@ -110,6 +124,8 @@ def create_ticket(
     row |= _status_values(code or "awaiting_agent", now)
     if "fields" in values:
         values["fields"] = merged(None, values["fields"])
+    if "cc" in values:
+        values["cc"] = cc_ids(db, values["cc"], person_id, now)
     row |= _columns(values, now)
     columns = ", ".join(row)
     ticket_id = db.execute(
@@ -141,8 +157,13 @@ def remember_labels(db: Database, labels: list[str]) -> None:
 
 
 def update_ticket(db: Database, ticket: Any, values: dict[str, Any], now: int) -> None:
+    """A partial update; `cc` replaces the whole list (a new requester leaves the cc)."""
     values = dict(values)
     code = values.pop("status", None)
+    requester = values.get("person", ticket["person"])
+    if "cc" in values or requester != ticket["person"]:
+        cc = values["cc"] if "cc" in values else json.loads(ticket["cc"])
+        values["cc"] = cc_ids(db, cc, requester, now)
     if "fields" in values:  # only the named fields change
         values["fields"] = merged(ticket["fields"], values["fields"])
     columns = _columns(values, now)
@@ -161,6 +182,8 @@ def delete_ticket(db: Database, ticket_id: int, now: int) -> None:
 
 
 def set_lock(db: Database, ticket_id: int, agent: int | None, now: int) -> None:
+    """`agent` holds the ticket's lock from `now` (any earlier holder loses it); None
+    unlocks. Served until it expires: see `locks.py`."""
     _set(db, ticket_id, {"locked_by_agent": agent, "date_locked": now if agent else None})
 
 

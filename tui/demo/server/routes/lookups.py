@@ -1,4 +1,5 @@
-"""Helpdesk-wide lookups: discover, departments, statuses, priorities, labels, filters."""
+"""Helpdesk-wide lookups: discover, departments, statuses, priorities, labels, filters,
+snippets."""
 
 from __future__ import annotations
 
@@ -79,3 +80,9 @@ async def get_filter(request: Request) -> Response:
     if row is None:
         raise not_found()
     return ok(serialize.envelope(serialize.ticket_filter(row)))
+
+
+async def list_snippets(request: Request) -> Response:
+    """`/snippets` and the older `/ticket_snippets`: the same snippets, paged."""
+    order = {"id": "id", "title": "title"}
+    return paged_list(request, "SELECT * FROM snippets", serialize.snippet, order_by=order)

@@ -121,7 +121,10 @@ async def delete_ticket(request: Request) -> Response:
 
 
 async def ticket_action(request: Request) -> Response:
-    """`PUT /tickets/{id}/actions/lock|unlock`: the collision hint other agents see."""
+    """`PUT /tickets/{id}/actions/lock|unlock`: the collision hint other agents see.
+
+    Locking takes the lock over from whoever holds it (a hint, never a gate); unlocking
+    clears it whoever holds it; a lock expires by itself (see `locks.LOCK_SECONDS`)."""
     ticket = ticket_or_404(request)
     action = request.path_params["action"]
     if action not in ("lock", "unlock"):
