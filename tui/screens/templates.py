@@ -69,10 +69,11 @@ class TemplatePicker(FilterPicker[Template]):
 
     def fill(self, options: OptionList, query: str) -> None:
         everything = self.templates
+        position = {id(t): n for n, t in enumerate(everything)}
         for template in filter_templates(everything, query):
             prompt = Text(safe(template.title))
             prompt.append(f"  {SOURCES[template.source]}", style="dim")
-            options.add_option(Option(prompt, id=str(everything.index(template))))
+            options.add_option(Option(prompt, id=str(position[id(template)])))
 
     def choose(self, option_id: str) -> None:
         if option_id.isdigit():

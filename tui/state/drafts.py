@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +72,21 @@ class DraftStore:
         if self.root is not None and self.root.is_dir():
             found |= {p.stem for p in self.root.glob("*.json") if p.stem.startswith(prefix)}
         return sorted(k for k in found if not k.endswith(PENDING_SUFFIX))
+
+
+# Reading a draft back tolerantly: one from an older version (or a damaged file) loses only
+# the bad parts.
+
+
+def draft_text(draft: Mapping[str, Any], name: str) -> str:
+    value = draft.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def draft_files(draft: Mapping[str, Any]) -> list[tuple[str, bool]]:
+    """A composer draft's files, as (path, inline)."""
+    return [
+        (str(item[0]), bool(item[1]))
+        for item in draft.get("files") or []
+        if isinstance(item, list | tuple) and len(item) == 2 and isinstance(item[0], str)
+    ]

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from tui.api import Message
+from tui.state.drafts import draft_files, draft_text
 from tui.state.outgoing.files import OutgoingFile
 from tui.state.outgoing.requesters import Requesters
 from tui.state.outgoing.uploads import Progress, upload_files
@@ -41,17 +43,8 @@ class Answer:
     @classmethod
     def from_draft(cls, draft: Mapping[str, Any]) -> Answer:
         """Tolerant: a draft of an older version (text and status only) restores too."""
-
-        def text(name: str) -> str:
-            value = draft.get(name)
-            return value if isinstance(value, str) else ""
-
-        files = [
-            (str(item[0]), bool(item[1]))
-            for item in draft.get("files") or []
-            if isinstance(item, list | tuple) and len(item) == 2 and isinstance(item[0], str)
-        ]
-        return cls(text("text"), text("status"), text("cc"), files)
+        text = partial(draft_text, draft)
+        return cls(text("text"), text("status"), text("cc"), draft_files(draft))
 
 
 def cc_addresses(text: str, requesters: Requesters) -> tuple[list[str], str]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
+
+from tui.state.drafts import draft_files, draft_text
 
 DRAFT_KEY = "compose"
 
@@ -49,20 +52,12 @@ class NewTicket:
     @classmethod
     def from_draft(cls, draft: Mapping[str, Any]) -> NewTicket:
         """Tolerant: a draft from an older version (or a damaged file) loses only the bad parts."""
-
-        def text(name: str) -> str:
-            value = draft.get(name)
-            return value if isinstance(value, str) else ""
+        text = partial(draft_text, draft)
 
         def number(name: str) -> int | None:
             value = draft.get(name)
             return value if isinstance(value, int) and not isinstance(value, bool) else None
 
-        files = [
-            (str(item[0]), bool(item[1]))
-            for item in draft.get("files") or []
-            if isinstance(item, list | tuple) and len(item) == 2 and isinstance(item[0], str)
-        ]
         return cls(
             to=text("to"),
             subject=text("subject"),
@@ -71,5 +66,5 @@ class NewTicket:
             agent=number("agent"),
             urgency=number("urgency"),
             labels=text("labels"),
-            files=files,
+            files=draft_files(draft),
         )
