@@ -52,7 +52,7 @@ def whys(arrivals: list[Arrival]) -> list[tuple[int, str]]:
 def test_the_first_take_is_the_baseline() -> None:
     arrivals = Arrivals()
     assert arrivals.take([ticket(1), ticket(2, replies=3)]) == []
-    assert arrivals.new_ids == frozenset()
+    assert arrivals.marked == frozenset()
 
 
 def test_nothing_changed_is_nothing() -> None:
@@ -220,38 +220,42 @@ def test_expectations_do_not_pile_up() -> None:
 def test_arrivals_are_marked_new_until_seen() -> None:
     arrivals = watching(ticket(1, 10))
     arrivals.take([ticket(1, 10), ticket(2, 11)])
-    assert arrivals.new_ids == {2} and arrivals.is_new(2) and not arrivals.is_new(1)
+    assert arrivals.marked == {2} and arrivals.is_new(2) and not arrivals.is_new(1)
     arrivals.take([ticket(1, 10), ticket(2, 11)])
     assert arrivals.is_new(2)  # still unopened
     arrivals.seen(2)
-    assert arrivals.new_ids == frozenset()
+    assert arrivals.marked == frozenset()
 
 
 def test_seeing_an_unmarked_ticket_is_harmless() -> None:
     arrivals = watching(ticket(1, 10))
     arrivals.seen(1)
     arrivals.seen(99)
-    assert arrivals.new_ids == frozenset()
+    assert arrivals.marked == frozenset()
 
 
 def test_a_marked_ticket_that_left_the_queue_is_unmarked() -> None:
     arrivals = watching(ticket(1, 10))
     arrivals.take([ticket(1, 10), ticket(2, 11)])
     arrivals.take([ticket(1, 10)])
-    assert arrivals.new_ids == frozenset()
+    assert arrivals.marked == frozenset()
 
 
 def test_a_marked_ticket_below_the_cut_stays_marked() -> None:
     arrivals = watching(ticket(1, 10))
     arrivals.take([ticket(1, 10), ticket(2, 11)])
     arrivals.take([ticket(1, 10, status=40)], more=True)
-    assert arrivals.new_ids == {2}
+    assert arrivals.marked == {2}
 
 
-def test_new_ids_cannot_be_changed_from_outside() -> None:
+def test_marked_is_a_live_view_that_cannot_be_changed_from_outside() -> None:
     arrivals = watching(ticket(1, 10))
+    marked = arrivals.marked
     arrivals.take([ticket(1, 10), ticket(2, 11)])
-    assert isinstance(arrivals.new_ids, frozenset)
+    assert marked == {2}
+    arrivals.take([ticket(1, 10)])  # a complete list without it: it left the queue
+    assert marked == frozenset()
+    assert not hasattr(marked, "add") and not hasattr(marked, "discard")
 
 
 # -- the notification's line ------------------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from contextlib import suppress
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +19,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 from tui.api import DeskproError
 from tui.commands import bindings
 from tui.commands.queues import QUEUES_COMMANDS
+from tui.flows.changing import ChangesTickets
 from tui.flows.failures import ReportsWorkerFailures
 from tui.flows.lookups import tell_unavailable
 from tui.key_order import opens_screen
@@ -34,14 +34,11 @@ from tui.widgets.queue_sidebar import QueueSidebar
 from tui.widgets.status_bar import StatusBar
 from tui.widgets.ticket_list import Clock
 
-if TYPE_CHECKING:
-    from tui.flows.actions import TicketsChange
-
 NARROW = 100  # below this width the sidebar folds away (tab shows it)
 FIRST_FRAME_WAIT = 0.5  # seconds the lookups wait, at most, for the rows to be drawn
 
 
-class QueuesScreen(ReportsWorkerFailures, Screen[None]):
+class QueuesScreen(ChangesTickets, ReportsWorkerFailures, Screen[None]):
     COMMANDS_LIST = QUEUES_COMMANDS
     BINDINGS = [
         *bindings(COMMANDS_LIST),
@@ -259,28 +256,12 @@ class QueuesScreen(ReportsWorkerFailures, Screen[None]):
             if not (problem := await self.browser.find(text)):
                 return  # else asked again, with what was typed and what was wrong
 
-    @opens_screen
-    @work(exclusive=True, group="assign", exit_on_error=False)
-    async def action_assign(self) -> None:
-        await self._change_targets("assign_tickets")
+    def change_targets(self) -> list[int]:
+        return self.browser.targets()
 
-    @opens_screen
-    @work(exclusive=True, group="status", exit_on_error=False)
-    async def action_status(self) -> None:
-        await self._change_targets("set_status_of")
-
-    @opens_screen
-    @work(exclusive=True, group="properties", exit_on_error=False)
-    async def action_edit(self) -> None:
-        await self._change_targets("edit_properties")
-
-    async def _change_targets(self, flow: str) -> None:
-        """Change the marked tickets (or the highlighted one) with the flow of that name in
-        `tui.flows.actions` (imported when first used); unmark them once changed."""
-        from tui.flows import actions
-
-        change: TicketsChange = getattr(actions, flow)
-        if await change(self, self.service, self.browser.targets()):
+    def changed(self, done: bool) -> None:
+        """The changed tickets are unmarked; the queue and counts asked for again."""
+        if done:
             self.browser.unmark()
         self._reload_after_change()
 

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from tui.api import Attachment, DeskproError, Message, Ticket
 from tui.commands import bindings
 from tui.commands.ticket import TICKET_COMMANDS
+from tui.flows.changing import ChangesTickets
 from tui.flows.collisions import collision_lines, load_copied, may_answer
 from tui.flows.failures import ReportsWorkerFailures
 from tui.flows.lookups import lookups_ready, tell_once
@@ -29,7 +30,7 @@ from tui.widgets.thread_view import ThreadView
 from tui.widgets.ticket_header import TicketHeader
 
 
-class TicketScreen(ReportsWorkerFailures, Screen[None]):
+class TicketScreen(ChangesTickets, ReportsWorkerFailures, Screen[None]):
     COMMANDS_LIST = TICKET_COMMANDS
     BINDINGS = bindings(COMMANDS_LIST)
 
@@ -244,26 +245,8 @@ class TicketScreen(ReportsWorkerFailures, Screen[None]):
             self.load()
             self.notify("Note added." if note else "Reply sent.")
 
-    @opens_screen
-    @work(exclusive=True, group="status", exit_on_error=False)
-    async def action_status(self) -> None:
-        from tui.flows.actions import set_status_of
-
-        await set_status_of(self, self.service, [self.ticket_id])
-
-    @opens_screen
-    @work(exclusive=True, group="assign", exit_on_error=False)
-    async def action_assign(self) -> None:
-        from tui.flows.actions import assign_tickets
-
-        await assign_tickets(self, self.service, [self.ticket_id])
-
-    @opens_screen
-    @work(exclusive=True, group="properties", exit_on_error=False)
-    async def action_edit(self) -> None:
-        from tui.flows.actions import edit_properties
-
-        await edit_properties(self, self.service, [self.ticket_id])
+    def change_targets(self) -> list[int]:
+        return [self.ticket_id]
 
     @opens_screen
     @work(exclusive=True, group="requester", exit_on_error=False)

@@ -8,7 +8,7 @@ helpdesk dates, never with our own clock, which may be minutes off the helpdesk'
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -125,9 +125,10 @@ class Arrivals:
         return ticket_id in self._new
 
     @property
-    def new_ids(self) -> frozenset[int]:
-        """The tickets shown as new: arrived and not opened since."""
-        return frozenset(self._new)
+    def marked(self) -> KeysView[int]:
+        """The tickets shown as new (arrived, not opened since): a live, read-only view,
+        for the ticket list to read at each repaint."""
+        return self._new.keys()
 
     def _compare(self, current: dict[int, Ticket]) -> list[Arrival]:
         arrivals = []
@@ -170,7 +171,8 @@ class Arrivals:
 
     def _mark(self, arrivals: list[Arrival], current: dict[int, Ticket], more: bool) -> None:
         if not more:  # a complete list: a marked ticket missing from it left the queue
-            self._new = {i: None for i in self._new if i in current}
+            for ticket_id in self._new.keys() - current.keys():
+                del self._new[ticket_id]  # in place: `marked` is a view of it
         for arrival in arrivals:
             self._new.pop(arrival.ticket.id, None)
             self._new[arrival.ticket.id] = None

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tui.api import AttachmentSpec, DeskproError, Message, Ticket
+from tui.state.arrivals import Arrivals
 from tui.state.entities import Stores
 from tui.state.lookups import Lookups
 from tui.state.pending import PendingWrite, StatusNotSetError, may_have_been_saved
@@ -16,16 +17,26 @@ from tui.state.threads import Threads
 
 
 class Changes:
-    def __init__(self, requests: Requests, stores: Stores, threads: Threads, lookups: Lookups):
+    def __init__(
+        self,
+        requests: Requests,
+        stores: Stores,
+        threads: Threads,
+        lookups: Lookups,
+        arrivals: Arrivals,
+    ) -> None:
         self._requests = requests
         self._client = requests.client
         self._tickets = stores.tickets
         self._threads = threads
         self._lookups = lookups
+        self._arrivals = arrivals
 
     async def update(self, ticket_id: int, **changes: Any) -> None:
         """Change a ticket: shown everywhere at once, rolled back if the server refuses.
         When the answer was lost, the ticket is read again and the server's word stands."""
+        if self._lookups.me is not None and changes.get("agent") == self._lookups.me.id:
+            self._arrivals.expect(ticket_id)  # taking it is no news to announce
         current = self._tickets.get(ticket_id)
         undo = self._tickets.patch(ticket_id, **(store_patch(current, changes) if current else {}))
         try:

@@ -11,7 +11,9 @@ parts that fill and change them, each with one job:
 - `history`: a requester's other tickets, and their organization's;
 - `pending`: the composers' writes whose outcome may be unknown;
 - `locks`: the ticket locks held while the agent answers;
-- `snippets`: the helpdesk's canned answers, read once a session.
+- `snippets`: the helpdesk's canned answers, read once a session;
+- `watch`: what arrives in "My tickets" while the app runs (`arrivals`, shared with
+  `changes` and the composers, which tell it what the agent did themselves).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import asyncio
 
 from tui.api import DeskproClient
 from tui.api.models import Me
+from tui.state.arrivals import Arrivals
 from tui.state.cache import QueueCache
 from tui.state.changes import Changes
 from tui.state.connection import ConnectionTracker
@@ -34,6 +37,7 @@ from tui.state.queues import standard_queues
 from tui.state.requests import Requests
 from tui.state.snippets import Snippets
 from tui.state.threads import Threads
+from tui.state.watch import MyTicketsWatch
 
 
 class HelpdeskService:
@@ -55,11 +59,13 @@ class HelpdeskService:
         self.lookups = Lookups(self.requests, stores, cache)
         self.pages = QueuePages(self.requests, stores, cache)
         self.threads = Threads(self.requests, stores)
-        self.changes = Changes(self.requests, stores, self.threads, self.lookups)
+        self.arrivals = Arrivals()
+        self.changes = Changes(self.requests, stores, self.threads, self.lookups, self.arrivals)
         self.history = History(self.requests, stores)
         self.pending = PendingWrites(self.drafts)
         self.snippets = Snippets(self.requests)
         self.locks = Locks(self.requests, self.tickets, self.drafts, client.helpdesk_url)
+        self.watch = MyTicketsWatch(self.pages, self.lookups, self.tickets, self.arrivals)
 
     @property
     def helpdesk_url(self) -> str:
