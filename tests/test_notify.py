@@ -1,5 +1,6 @@
 """Announcing arrivals through the terminal: the exact bytes of the bell and of both
-notification forms, tmux's passthrough, one announcement per refresh, and the modes."""
+notification forms (one sent, the one the terminal knows), tmux's passthrough, one
+announcement per refresh, and the modes."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from tui.flows.notify import (
     BODY_CHARS,
     TITLE_CHARS,
     TerminalNotifier,
-    desktop_sequences,
+    desktop_sequence,
+    is_iterm,
     summary,
     terminal_writer,
     tmux_passthrough,
@@ -28,25 +30,55 @@ def arrival(id: int = 150, why: Any = "new", subject: str = "Printer on fire") -
     return Arrival(Ticket(id=id, subject=subject), why)
 
 
-def notifier(mode: str, tmux: bool = False) -> tuple[TerminalNotifier, list[str]]:
+def notifier(
+    mode: str, tmux: bool = False, iterm: bool = False
+) -> tuple[TerminalNotifier, list[str]]:
     written: list[str] = []
     environ = {"TMUX": "/tmp/tmux-1000/default,123,0"} if tmux else {}
+    if iterm:
+        environ["LC_TERMINAL"] = "iTerm2"
     return TerminalNotifier(mode, written.append, environ=environ), written
 
 
 # -- the sequences ------------------------------------------------------------------------
 
 
-def test_both_forms_exactly() -> None:
-    assert desktop_sequences("Deskpro", "New ticket #150: Fire", in_tmux=False) == (
-        "\x1b]777;notify;Deskpro;New ticket #150: Fire\a\x1b]9;Deskpro: New ticket #150: Fire\a"
+def osc777(title: str, body: str, tmux: bool = False) -> str:
+    return desktop_sequence(title, body, in_tmux=tmux, iterm=False)
+
+
+def osc9(title: str, body: str, tmux: bool = False) -> str:
+    return desktop_sequence(title, body, in_tmux=tmux, iterm=True)
+
+
+def test_osc777_exactly() -> None:
+    assert osc777("Deskpro", "New ticket #150: Fire") == (
+        "\x1b]777;notify;Deskpro;New ticket #150: Fire\a"
     )
 
 
-def test_in_tmux_each_form_is_wrapped_with_escapes_doubled() -> None:
-    assert desktop_sequences("D", "b", in_tmux=True) == (
-        "\x1bPtmux;\x1b\x1b]777;notify;D;b\a\x1b\\" + "\x1bPtmux;\x1b\x1b]9;D: b\a\x1b\\"
-    )
+def test_osc9_exactly_for_iterm() -> None:
+    assert osc9("Deskpro", "New ticket #150: Fire") == "\x1b]9;Deskpro: New ticket #150: Fire\a"
+
+
+@pytest.mark.parametrize(
+    ("environ", "iterm"),
+    [
+        ({"LC_TERMINAL": "iTerm2"}, True),  # iTerm2's own, passed on by SSH and tmux
+        ({"TERM_PROGRAM": "iTerm.app"}, True),
+        ({"LC_TERMINAL": "iTerm2", "TERM_PROGRAM": "tmux"}, True),
+        ({"TERM_PROGRAM": "WezTerm"}, False),
+        ({"TERM_PROGRAM": "ghostty"}, False),
+        ({}, False),
+    ],
+)
+def test_iterm_is_told_by_its_variables(environ: dict[str, str], iterm: bool) -> None:
+    assert is_iterm(environ) is iterm
+
+
+def test_in_tmux_the_form_is_wrapped_with_escapes_doubled() -> None:
+    assert osc777("D", "b", tmux=True) == "\x1bPtmux;\x1b\x1b]777;notify;D;b\a\x1b\\"
+    assert osc9("D", "b", tmux=True) == "\x1bPtmux;\x1b\x1b]9;D: b\a\x1b\\"
 
 
 def test_passthrough_doubles_every_escape() -> None:
@@ -54,34 +86,31 @@ def test_passthrough_doubles_every_escape() -> None:
 
 
 def test_a_semicolon_cannot_end_the_777_title_early() -> None:
-    out = desktop_sequences("a;b", "c;d", in_tmux=False)
-    assert out.startswith("\x1b]777;notify;a,b;c;d\a")  # the body may hold ";"
-    assert "\x1b]9;a;b: c;d\a" in out
+    assert osc777("a;b", "c;d") == "\x1b]777;notify;a,b;c;d\a"  # the body may hold ";"
+    assert osc9("a;b", "c;d") == "\x1b]9;a;b: c;d\a"
 
 
+@pytest.mark.parametrize("form", [osc777, osc9])
 @pytest.mark.parametrize(
     "hostile",
     ["\x1b]52;c;cGF5bG9hZA==\a", "\a", "\x1b\\", "\x9c", "\x9d9;x\x9c", "line\nbreak\r", "\x7f"],
 )
-def test_control_characters_never_get_through(hostile: str) -> None:
-    out = desktop_sequences(f"T{hostile}", f"B{hostile}", in_tmux=False)
-    first, second = out.split(BEL)[:2]
-    for part in (first, second):
-        payload = part[1:]  # past the sequence's own ESC
-        assert ESC not in payload and all(ch.isprintable() for ch in payload)
-    assert out.count(BEL) == 2 and out.count(ESC) == 2
+def test_control_characters_never_get_through(form: Any, hostile: str) -> None:
+    out = form(f"T{hostile}", f"B{hostile}")
+    assert out.count(BEL) == 1 and out.endswith(BEL) and out.count(ESC) == 1
+    payload = out[1:-1]  # between the sequence's own ESC and BEL
+    assert all(ch.isprintable() for ch in payload)
 
 
-def test_lengths_are_capped() -> None:
-    out = desktop_sequences("T" * 500, "B" * 5000, in_tmux=False)
-    title = out.split(";")[2]
-    assert len(title) == TITLE_CHARS and title.endswith("…")
-    assert len(out) < 2 * (TITLE_CHARS + BODY_CHARS) + 40
+@pytest.mark.parametrize("form", [osc777, osc9])
+def test_lengths_are_capped(form: Any) -> None:
+    out = form("T" * 500, "B" * 5000)
+    assert "T" * TITLE_CHARS not in out and "…" in out
+    assert len(out) < TITLE_CHARS + BODY_CHARS + 20
 
 
 def test_an_osc9_message_never_reads_as_a_conemu_command() -> None:
-    out = desktop_sequences("", "4;3;50", in_tmux=False)
-    assert "\x1b]9;4,3;50\a" in out
+    assert osc9("", "4;3;50") == "\x1b]9;4,3;50\a"
 
 
 # -- the summary --------------------------------------------------------------------------
@@ -128,15 +157,22 @@ def test_desktop_is_one_bel_and_one_notification() -> None:
     notes, written = notifier("desktop")
     notes.announce([arrival()])
     text = "New ticket #150: Printer on fire"
-    assert written == [BEL + f"\x1b]777;notify;Deskpro;{text}\a\x1b]9;Deskpro: {text}\a"]
+    assert written == [BEL + f"\x1b]777;notify;Deskpro;{text}\a"]
     assert notes.announced == [text]
+
+
+def test_iterm_gets_its_own_form_only() -> None:
+    notes, written = notifier("desktop", tmux=True, iterm=True)
+    notes.announce([arrival()])
+    text = "New ticket #150: Printer on fire"
+    assert written == [BEL + f"\x1bPtmux;\x1b\x1b]9;Deskpro: {text}\a\x1b\\"]
 
 
 def test_several_arrivals_are_one_notification() -> None:
     notes, written = notifier("desktop")
     notes.announce([arrival(150), arrival(151, "reply"), arrival(152, "assigned")])
-    assert len(written) == 1 and written[0].count(BEL) == 3  # the bell and two OSC ends
-    assert written[0].count("\x1b]777;") == 1 and written[0].count("\x1b]9;") == 1
+    assert len(written) == 1 and written[0].count(BEL) == 2  # the bell and the OSC's end
+    assert written[0].count("\x1b]777;") == 1 and "\x1b]9;" not in written[0]
     assert notes.announced == [
         "3 tickets arrived: #150 Printer on fire, #151 Printer on fire, #152 Printer on fire"
     ]
@@ -157,11 +193,7 @@ def test_in_tmux_the_bell_goes_plainly_and_the_oscs_are_wrapped() -> None:
     notes, written = notifier("desktop", tmux=True)
     notes.announce([arrival()])
     text = "New ticket #150: Printer on fire"
-    assert written == [
-        BEL
-        + f"\x1bPtmux;\x1b\x1b]777;notify;Deskpro;{text}\a\x1b\\"
-        + f"\x1bPtmux;\x1b\x1b]9;Deskpro: {text}\a\x1b\\"
-    ]
+    assert written == [BEL + f"\x1bPtmux;\x1b\x1b]777;notify;Deskpro;{text}\a\x1b\\"]
 
 
 def test_an_empty_tmux_variable_is_not_tmux() -> None:
@@ -173,7 +205,7 @@ def test_an_empty_tmux_variable_is_not_tmux() -> None:
 def test_a_hostile_subject_is_inert_in_the_bytes() -> None:
     notes, written = notifier("desktop")
     notes.announce([arrival(subject="hi\x1b]777;notify;pwned;gotcha\a\x1bPtmux;x\x1b\\")])
-    assert written[0].count(ESC) == 2 and "pwned" not in written[0]
+    assert written[0].count(ESC) == 1 and "pwned" not in written[0]
 
 
 def test_an_unknown_mode_is_refused() -> None:

@@ -14,8 +14,9 @@ from textual.app import App
 
 from tui.commands import GLOBAL_COMMANDS, QueueCommands, ScreenCommands, bindings
 from tui.config import AppPaths, ConnectionSpec, SecretStore, Settings
+from tui.flows.notify import TerminalNotifier, summary, terminal_writer
 from tui.key_order import KeyOrder
-from tui.messages import ComposeTicket, Neighbour, OpenTicket
+from tui.messages import Arrived, ComposeTicket, Neighbour, OpenTicket
 from tui.startup import process
 from tui.state import HelpdeskService
 from tui.state.locks import HELD_KEY
@@ -73,6 +74,7 @@ class DeskproApp(App[None]):
         self.secrets = list(secrets or [])
         self.crash_report: Path | None = None
         self.key_order = KeyOrder(self, self._deliver)  # keys in order, as if typed slowly
+        self.notifier = TerminalNotifier(self.settings.notify, terminal_writer(self))
 
     @property
     def refresh_seconds(self) -> int:
@@ -115,6 +117,13 @@ class DeskproApp(App[None]):
 
     def on_open_ticket(self, message: OpenTicket) -> None:
         self.open_ticket(message.ticket_id, message.neighbour)
+
+    def on_arrived(self, message: Arrived) -> None:
+        """The bell and a desktop notification as `notify` says, and a toast, for all
+        that arrived at one refresh; nothing at all with `notify = "off"`."""
+        if message.arrivals and self.notifier.mode != "off":
+            self.notifier.announce(message.arrivals)
+            self.notify(summary(message.arrivals), title="My tickets", timeout=10)
 
     def on_compose_ticket(self, message: ComposeTicket) -> None:
         self.open_compose(message.neighbour)

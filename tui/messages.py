@@ -4,8 +4,12 @@ down, messages go up, and no screen calls the app's methods."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from tui.state.arrivals import Arrival
 
 Neighbour = Callable[[int, int], int | None]
 """Given a ticket id and +1/-1, the next or previous ticket id of the queue (for J/K)."""
@@ -18,6 +22,14 @@ class OpenTicket(Message):
         super().__init__()
         self.ticket_id = ticket_id
         self.neighbour = neighbour
+
+
+class Arrived(Message):
+    """Tickets arrived in "My tickets" at this refresh: announce them, once for all."""
+
+    def __init__(self, arrivals: list[Arrival]) -> None:
+        super().__init__()
+        self.arrivals = arrivals
 
 
 class ComposeTicket(Message):

@@ -37,16 +37,24 @@ def tmux_passthrough(sequence: str) -> str:
     return f"{ESC}Ptmux;{sequence.replace(ESC, ESC * 2)}{ESC}\\"
 
 
-def desktop_sequences(title: str, body: str, in_tmux: bool) -> str:
-    """One desktop notification in the two forms terminals know: OSC 777 (urxvt's, taken up
-    by foot, Ghostty, WezTerm, kitty and VTE's patches) then OSC 9 (iTerm2's)."""
+def is_iterm(environ: Mapping[str, str]) -> bool:
+    """Whether the terminal is iTerm2, which knows OSC 9 and not OSC 777. `LC_TERMINAL` is
+    iTerm2's own word for it, and, as an `LC_*` variable, it travels over SSH and into tmux
+    (where `TERM_PROGRAM` says "tmux")."""
+    return environ.get("LC_TERMINAL") == "iTerm2" or environ.get("TERM_PROGRAM") == "iTerm.app"
+
+
+def desktop_sequence(title: str, body: str, *, in_tmux: bool, iterm: bool) -> str:
+    """One desktop notification in one form: OSC 9 for iTerm2, else OSC 777 (urxvt's, taken
+    up by foot, Ghostty, WezTerm, kitty and VTE). Never both: a terminal that knows both
+    (Ghostty, WezTerm, kitty) would show two."""
     title, body = safe(title, max_len=TITLE_CHARS), safe(body, max_len=BODY_CHARS)
-    notify = f"{ESC}]777;notify;{title.replace(';', ',')};{body}{BEL}"  # ";" ends the title
-    message = _CONEMU_COMMAND.sub(r"\1,", f"{title}: {body}" if title else body)
-    growl = f"{ESC}]9;{message}{BEL}"
-    if in_tmux:
-        return tmux_passthrough(notify) + tmux_passthrough(growl)
-    return notify + growl
+    if iterm:
+        message = _CONEMU_COMMAND.sub(r"\1,", f"{title}: {body}" if title else body)
+        sequence = f"{ESC}]9;{message}{BEL}"
+    else:
+        sequence = f"{ESC}]777;notify;{title.replace(';', ',')};{body}{BEL}"  # ";" ends the title
+    return tmux_passthrough(sequence) if in_tmux else sequence
 
 
 def summary(arrivals: list[Arrival]) -> str:
@@ -72,6 +80,7 @@ class TerminalNotifier:
         self.mode = mode
         self._write = write
         self._in_tmux = bool(environ.get("TMUX"))
+        self._iterm = is_iterm(environ)
         self.announced: list[str] = []  # what each announcement said, oldest first
 
     def announce(self, arrivals: list[Arrival]) -> None:
@@ -82,7 +91,7 @@ class TerminalNotifier:
         text = summary(arrivals)
         out = BEL
         if self.mode == "desktop":
-            out += desktop_sequences(TITLE, text, self._in_tmux)
+            out += desktop_sequence(TITLE, text, in_tmux=self._in_tmux, iterm=self._iterm)
         self._write(out)  # one write: nothing of a frame lands in between
         self.announced.append(text)
 

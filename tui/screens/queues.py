@@ -23,9 +23,9 @@ from tui.flows.changing import ChangesTickets
 from tui.flows.failures import ReportsWorkerFailures
 from tui.flows.lookups import tell_unavailable
 from tui.key_order import opens_screen
-from tui.messages import ComposeTicket
+from tui.messages import Arrived, ComposeTicket
 from tui.startup import process
-from tui.state import HelpdeskService
+from tui.state import HelpdeskService, QueueView
 from tui.state.backoff import RefreshBackoff
 from tui.state.optional import STARTUP_LOOKUPS
 from tui.widgets.key_footer import KeyFooter
@@ -163,6 +163,16 @@ class QueuesScreen(ChangesTickets, ReportsWorkerFailures, Screen[None]):
         if changed and view is self.browser.view:
             self.browser.show_rows(changed)
             self.load_counts()
+        await self._look_for_arrivals(view)
+
+    async def _look_for_arrivals(self, refreshed: QueueView | None) -> None:
+        """What arrived in "My tickets" since the last refresh: announced once, its rows
+        marked new until opened. A failed look is quiet: the next refresh looks again."""
+        with suppress(DeskproError):
+            if arrivals := await self.service.watch.look(refreshed):
+                self.post_message(Arrived(arrivals))
+                self.browser.ticket_list.refresh()  # the marks
+                self.load_counts()
 
     def on_screen_resume(self) -> None:
         """Back from a ticket: the cursor on the ticket last shown, and the helpdesk's

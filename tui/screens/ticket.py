@@ -126,6 +126,7 @@ class TicketScreen(ChangesTickets, ReportsWorkerFailures, Screen[None]):
         (messages and attachments are asked for together), or none when the queue
         prefetched it while the cursor rested on the ticket. Only the messages are
         needed: the thread shows without its attachments list or a fresh header."""
+        self.service.arrivals.seen(self.ticket_id)  # no longer new in the queue
         if await self._show_prefetched():
             return
         if self.service.threads.cached(self.ticket_id) is not None:

@@ -25,6 +25,7 @@ class RowContext:
     person: Callable[[int | None], Person | None]
     now: datetime
     noted: Collection[int] = ()  # tickets known to carry an internal note
+    fresh: Collection[int] = ()  # tickets that arrived in "My tickets", not opened since
     compact: bool = False  # narrow: short forms where there are some
 
     def name(self, person_id: int | None, fallback: str = "") -> str:
@@ -33,9 +34,10 @@ class RowContext:
 
 
 def _flags(ticket: Ticket, ctx: RowContext) -> str:
-    """A: attachments, N: internal notes (once the thread was read), L: locked, H: on hold;
-    the first two that apply."""
+    """*: arrived, not opened yet; L: locked; H: on hold; A: attachments; N: internal notes
+    (once the thread was read). The first two that apply."""
     marks = [
+        ("*", ticket.id in ctx.fresh),
         ("L", bool(ticket.locked_by_agent)),
         ("H", ticket.is_hold),
         ("A", ticket.has_attachments),

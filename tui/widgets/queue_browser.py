@@ -49,7 +49,12 @@ class QueueBrowser(Vertical):
         self._jump = TicketJump(self, service, self._jumped, lambda why: self._filter.say(why))
         # Held, not queried: store notifications may arrive while the screen tears down.
         self.ticket_list = TicketList(
-            service.tickets, service.people, noted=service.threads.noted, clock=clock, id="tickets"
+            service.tickets,
+            service.people,
+            noted=service.threads.noted,
+            fresh=service.arrivals.marked,
+            clock=clock,
+            id="tickets",
         )
         cursor = ListCursor(self.ticket_list, self.browsing)
         self.neighbour = cursor.neighbour  # J/K from a ticket opened here

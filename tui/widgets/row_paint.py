@@ -13,7 +13,7 @@ from tui.text import cell_width, fit
 from tui.widgets.columns import Column, RowContext
 
 # The component styles a repaint looks up, in `Paint`'s order.
-PAINTED = ("cursor", "marked", "changed", "loading", "urgent")
+PAINTED = ("cursor", "marked", "changed", "loading", "urgent", "new")
 MARK = "✓"  # over the first cell of a marked row (the number is right-aligned)
 
 
@@ -30,6 +30,7 @@ class Paint:
     changed: Style
     loading: Style
     urgent: Style
+    new: Style  # arrived in "My tickets", not opened since
     key: tuple[object, ...]  # all of the above a drawn row depends on, for the row cache
     # An urgent ticket's urgency is coloured, or its number when urgency has no room.
     urgent_column: str = "urgency"

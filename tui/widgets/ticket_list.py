@@ -39,6 +39,7 @@ class TicketList(ScrollView, can_focus=True):
         "ticket-list--changed",
         "ticket-list--loading",
         "ticket-list--urgent",
+        "ticket-list--new",
     }
     BINDINGS = bindings(LIST_COMMANDS)
 
@@ -76,6 +77,7 @@ class TicketList(ScrollView, can_focus=True):
         tickets: EntityStore[Ticket],
         people: EntityStore[Person],
         noted: Collection[int] = (),
+        fresh: Collection[int] = (),
         clock: Clock | None = None,
         **kwargs: object,
     ) -> None:
@@ -88,6 +90,7 @@ class TicketList(ScrollView, can_focus=True):
         self.changed: set[int] = set()
         self.hidden_columns: frozenset[str] = frozenset()  # saying the same on every row
         self.noted = noted  # ids of tickets known to hold an internal note (live view)
+        self.fresh = fresh  # ids of tickets arrived and not opened yet (live view)
         self._requested: set[int] = set()
         self.message = ""  # shown in place of the rows while there are none
         self._paint: Paint | None = None  # set while a repaint is drawing its lines
@@ -158,7 +161,7 @@ class TicketList(ScrollView, can_focus=True):
         style = self.get_component_rich_style
         now = self.clock()
         styles = [style(f"ticket-list--{name}") for name in PAINTED]
-        ctx = RowContext(self.people.get, now, self.noted, compact=is_compact(width))
+        ctx = RowContext(self.people.get, now, self.noted, self.fresh, is_compact(width))
         columns = fit_columns(width, self.hidden_columns)
         shown = {column.key for column, _width in columns}
         return Paint(
@@ -184,7 +187,8 @@ class TicketList(ScrollView, can_focus=True):
             self._ask_for(index)
             return Strip([Segment(fit("  loading…", width), paint.base + paint.loading)], width)
         state = (ticket.id in self.changed, ticket.id in self.marked, index == self.cursor)
-        key = (ticket.id, *state, ticket.id in self.noted, paint.key)
+        fresh = ticket.id in self.fresh
+        key = (ticket.id, *state, ticket.id in self.noted, fresh, paint.key)
         if (drawn := self._rows.get(key)) is not None and drawn[0] is ticket:
             return drawn[1]
         changed, marked, cursor = state
@@ -192,7 +196,8 @@ class TicketList(ScrollView, can_focus=True):
         if marked:  # a glyph, not colour alone: not every terminal shows the colour
             text = Text(MARK) + text[len(MARK) :]
         text.stylize(paint.base)
-        for on, style in ((changed, paint.changed), (marked, paint.marked), (cursor, paint.cursor)):
+        styles = (fresh, paint.new), (changed, paint.changed), (marked, paint.marked)
+        for on, style in (*styles, (cursor, paint.cursor)):
             if on:
                 text.stylize(style)
         strip = Strip(text.render(self.app.console), width)
