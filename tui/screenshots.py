@@ -162,25 +162,49 @@ def compose_files(folder: Path) -> list[tuple[str, bool]]:
     return [(str(image), True), (str(log), False)]
 
 
+async def composer_open(
+    pilot: Pilot[object], key: str, kind: type, files: int, ready: Callable[[], bool]
+) -> None:
+    """`key` pressed; until a `kind` composer shows its `files` draft files and `ready`."""
+    await pilot.press(key)
+    app = pilot.app
+    await until(
+        pilot,
+        lambda: (
+            isinstance(app.screen, kind)
+            and len(app.screen.query("AttachmentRow")) == files
+            and ready()
+        ),
+    )
+
+
 async def compose_uploading(pilot: Pilot[object]) -> None:
     """The new-ticket form with its two files half uploaded (progress frozen for the shot)."""
     from tui.screens.compose import ComposeScreen
 
     await queues_ready(pilot)
-    await pilot.press("c")
+    await composer_open(pilot, "c", ComposeScreen, 2, lambda: True)
     app = pilot.app
-    await until(
-        pilot,
-        lambda: (
-            isinstance(app.screen, ComposeScreen) and len(app.screen.query("AttachmentRow")) == 2
-        ),
-    )
     await app.workers.wait_for_complete()
     screen = app.screen
     assert isinstance(screen, ComposeScreen)
     for file, share in zip(screen.files, (0.8, 0.35), strict=True):
         file.state, file.sent = "uploading", int(file.size * share)
         screen.query_one(AttachmentsField).progress(file)
+    await pilot.pause()
+
+
+async def reply_with_file_and_cc(pilot: Pilot[object]) -> None:
+    """The reply composer opened on the drafted answer: text, two people copied, a file,
+    the ticket locked."""
+    from tui.screens.reply import ReplyScreen
+
+    await ticket_ready(pilot)
+    service = pilot.app.service  # type: ignore[attr-defined]
+    await composer_open(
+        pilot, "r", ReplyScreen, 1, lambda: ATTACHMENTS_TICKET_ID in service.locks.held
+    )
+    # Not `workers.wait_for_complete()`: the ticket screen's worker waits for this screen.
     await pilot.pause()
 
 
@@ -201,6 +225,7 @@ SCENES = (
     Scene("search", (120, 36), search_shown),
     Scene("properties", (120, 36), properties_refused),
     Scene("compose", (120, 36), compose_uploading),
+    Scene("reply", (120, 36), reply_with_file_and_cc),
 )
 
 
@@ -223,9 +248,30 @@ def compose_draft(folder: Path) -> DraftStore:
     return drafts
 
 
+def reply_draft(folder: Path) -> DraftStore:
+    """A saved reply draft on the attachments ticket, so the reply scene opens filled in."""
+    from tui.state.outgoing.answer import Answer
+
+    drafts = DraftStore(folder / "drafts")
+    log = folder / "deploy-2026-11-01.log"
+    log.write_text("2026-11-01T09:12:01Z step 4/7 migrate: ok\n" * 300)
+    answer = Answer(
+        text="Hi Lucius,\n\nThanks for the logs. The deploy failed at the migration step;"
+        " I have attached our side of the log.\n\nI have copied our ops lead and yours.",
+        cc="ops.lead@example.com, jane.doe@example.com",
+        files=[(str(log), False)],
+    )
+    drafts.save(f"reply-{ATTACHMENTS_TICKET_ID}", answer.to_draft())
+    return drafts
+
+
+DRAFTS = {"compose": compose_draft, "reply": reply_draft}
+
+
 async def shoot(scene: Scene, output: Path) -> Path:
     with DemoServer(db=":memory:", now=NOW) as server, TemporaryDirectory() as tmp:
-        drafts = compose_draft(Path(tmp)) if scene.name == "compose" else None
+        drafted = DRAFTS.get(scene.name)
+        drafts = drafted(Path(tmp)) if drafted else None
         service = HelpdeskService(DeskproClient(server.url, server.api_key), drafts=drafts)
         service.label = "demo helpdesk"
         app = DeskproApp(service, clock=lambda: NOW)

@@ -83,6 +83,40 @@ async def test_problems_are_shown_and_the_dialog_stays(home: Path) -> None:
     assert app.answers == [None]
 
 
+@pytest.mark.parametrize(
+    ("keys", "answer", "then_send"),
+    [
+        ((*"notes.txt", "ctrl+s"), "notes.txt", True),  # attach, then the composer sends
+        (("ctrl+s",), None, True),  # nothing typed: just send
+        ((*"notes.txt", "enter"), "notes.txt", False),
+        ((*"notes.txt", "escape"), None, False),
+    ],
+    ids=["ctrl+s", "ctrl+s-empty", "enter", "escape"],
+)
+async def test_how_the_dialog_closes_says_whether_to_send(
+    home: Path, keys: tuple[str, ...], answer: str | None, then_send: bool
+) -> None:
+    app = Host(home)
+    async with app.run_test() as pilot:
+        dialog = app.screen
+        await pilot.press(*keys)
+        await wait_for(pilot, lambda: app.answers, "an answer")
+    assert app.answers == [home / answer if answer else None]
+    assert dialog.then_send is then_send
+
+
+async def test_ctrl_s_on_a_path_that_cannot_go_says_why_and_sends_nothing(home: Path) -> None:
+    app = Host(home)
+    async with app.run_test() as pilot:
+        dialog = app.screen
+        await pilot.press(*"gone.txt", "ctrl+s")
+        assert "does not exist" in error_text(app)
+        app.screen.query_one(Input).value = "Documents"
+        await pilot.press("ctrl+s")
+        assert "folder" in error_text(app)
+        assert app.answers == [] and not dialog.then_send
+
+
 async def test_a_folder_reroots_the_tree_and_a_tree_pick_attaches(home: Path) -> None:
     app = Host(home)
     async with app.run_test() as pilot:

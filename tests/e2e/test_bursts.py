@@ -9,6 +9,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -123,3 +124,28 @@ def test_bursts_act_as_keys_typed_one_by_one(
 
     typist.keys("C-q")
     pane.wait_for(lambda s: "DESKPRO-TUI-EXITED=0" in s, "a clean exit")
+
+
+def test_a_reply_with_a_file_typed_ahead_in_one_send_keys(
+    pane_at: Callable[[tuple[int, int]], Pane], tmp_path: Path
+) -> None:
+    """Issue 17: `r`, the text, `ctrl+o`, a path and `ctrl+s` in one `send-keys` call: the
+    reply goes with its file, as if typed slowly."""
+    upload = tmp_path / "tmux-upload.txt"
+    upload.write_text("sent from tmux\n")
+    pane = pane_at((120, 36))
+    screen = pane.wait_for(lambda s: "My tickets" in s and "awaiting" in s, "the queue")
+    first = queue_ids(screen)[0]
+    pane.keys("Enter")
+    pane.wait_for(showing(first), "the first ticket")
+    pane.keys("r", "Reply with a file, typed ahead", "C-o", str(upload), "C-s")
+    pane.wait_for(lambda s: "Reply sent" in s, "the reply sent")
+    pane.wait_for(lambda s: "tmux-upload.txt" in s, "the file in the thread")
+    sent = rows(
+        pane,
+        "SELECT b.filename, m.is_note FROM messages m JOIN attachments a ON a.message = m.id"
+        " JOIN blobs b ON b.id = a.blob WHERE m.ticket = ? AND m.html LIKE ?",
+        first,
+        "%typed ahead%",
+    )
+    assert sent == [("tmux-upload.txt", 0)]

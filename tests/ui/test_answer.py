@@ -17,7 +17,7 @@ from tui.state import DraftStore, HelpdeskService
 from tui.widgets.attachments_field import AttachmentsField
 from tui.widgets.message_view import MessageView
 
-from .conftest import CreateTicket, plain_text, until
+from .conftest import CreateTicket, burst, plain_text, until
 from .test_ticket import open_ticket
 
 
@@ -76,6 +76,24 @@ async def test_a_reply_and_a_note_carry_two_files_each(
     assert not reply.is_agent_note and note.is_agent_note
     assert await attachment_names(demo_server, ticket.id, reply.id) == ["log.txt", "shot.txt"]
     assert await attachment_names(demo_server, ticket.id, note.id) == ["app.ini", "trace.txt"]
+
+
+async def test_r_text_ctrl_o_a_path_ctrl_s_in_one_burst_sends_the_reply_with_its_file(
+    app: DeskproApp, demo_server: DemoServer, create_ticket: CreateTicket, tmp_path: Path
+) -> None:
+    """Typed ahead as over SSH: the path box takes the path, ctrl+s there attaches it and
+    sends the reply."""
+    ticket = await create_ticket("Typed ahead with a file")
+    [log] = files_in(tmp_path, "burst.log")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_ticket(pilot, app, ticket.id)
+        await burst(pilot, "r", *"Log attached", "ctrl+o", *str(log), "ctrl+s")
+        await until(pilot, lambda: app.screen is screen, "the composer sent and closed")
+        await until(pilot, lambda: len(screen.query(MessageView)) == 2, "the reply in the thread")
+    async with DeskproClient(demo_server.url, demo_server.api_key) as dp:
+        reply = (await dp.list_messages(ticket.id))[-1]
+    assert "Log attached" in reply.message and not reply.is_agent_note
+    assert await attachment_names(demo_server, ticket.id, reply.id) == ["burst.log"]
 
 
 async def test_a_cc_added_with_a_reply_is_on_the_ticket_and_in_the_header(

@@ -1,8 +1,10 @@
 """Choosing a file to attach: a path box (with `~` and completion) over a folder tree.
 
 Enter on a file in the box, or on a file in the tree, attaches it; enter on a folder
-shows that folder in the tree. Problems (missing, a folder, unreadable, too big) are
-said in the dialog, which stays open so the path can be corrected.
+shows that folder in the tree. ctrl+s, the composer's send key, attaches the file typed and
+then sends (`then_send`), so `ctrl+o`, a path, `ctrl+s` typed ahead does what it says.
+Problems (missing, a folder, unreadable, too big) are said in the dialog, which stays open
+so the path can be corrected.
 """
 
 from __future__ import annotations
@@ -73,12 +75,16 @@ class AttachTree(DirectoryTree):
 
 
 class AttachScreen(ModalScreen[Path | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="attach.cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="attach.cancel"),
+        Binding("ctrl+s", "attach_and_send", "Attach and send", id="attach.send"),
+    ]
 
     def __init__(self, start: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         super().__init__()
         self.base = start or Path.cwd()
         self.max_bytes = max_bytes
+        self.then_send = False  # closed with ctrl+s: the composer sends next
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog attach"):
@@ -91,7 +97,7 @@ class AttachScreen(ModalScreen[Path | None]):
             yield Static("", id="attach-error", markup=False)
             yield AttachTree(self.base, id="attach-tree")
             yield Label(
-                "enter attach · → complete · tab tree · esc cancel",
+                "enter attach · ctrl+s attach and send · → complete · tab tree · esc cancel",
                 classes="hint",
             )
 
@@ -106,11 +112,22 @@ class AttachScreen(ModalScreen[Path | None]):
         if Path(tree.path) != folder:
             tree.path = folder
 
-    def _choose(self, path: Path) -> None:
+    def _choose(self, path: Path, then_send: bool = False) -> None:
         if problem := check_file(path, self.max_bytes):
             self._error(safe(problem))
             return
+        self.then_send = then_send
         self.dismiss(path)
+
+    def action_attach_and_send(self) -> None:
+        """The path typed attached, then the message sent; with nothing typed, just sent.
+        A path that cannot go is said, and nothing is sent."""
+        typed = self.query_one("#attach-path", Input).value
+        if not typed.strip():
+            self.then_send = True
+            self.dismiss(None)
+            return
+        self._choose(expand(typed, self.base), then_send=True)
 
     @on(Input.Changed, "#attach-path")
     def _typed(self, event: Input.Changed) -> None:

@@ -129,8 +129,9 @@ class ComposeScreen(ReportsWorkerFailures, Screen[int | None]):
 
     @work(exclusive=True, group="attach", exit_on_error=False)
     async def action_attach(self) -> None:
-        if not self.sending and await self.query_one(AttachmentsField).pick():
-            self.save_draft()
+        if not self.sending:
+            files = self.query_one(AttachmentsField)
+            await files.pick(save=self.save_draft, send=self.action_send)
 
     def action_remove_file(self) -> None:
         self.query_one(AttachmentList).action_remove_file()

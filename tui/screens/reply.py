@@ -105,7 +105,7 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
             )
             yield Static("", id="send-error")
             yield Label(
-                "Markdown · ctrl+s send · ctrl+o attach · ctrl+t template · ctrl+e $EDITOR"
+                "Markdown · ^s send · ^o attach · ^t template · ^e $EDITOR"
                 " · esc close (draft kept)",
                 classes="hint",
             )
@@ -160,8 +160,8 @@ class ReplyScreen(ReportsWorkerFailures, ModalScreen[bool]):
 
     @work(exclusive=True, group="attach", exit_on_error=False)
     async def action_attach(self) -> None:
-        if not self.sending and await self.form.files_field.pick():
-            self._save_draft()
+        if not self.sending:
+            await self.form.files_field.pick(save=self._save_draft, send=self.action_send)
 
     @work(exclusive=True, group="template", exit_on_error=False)
     async def action_template(self) -> None:

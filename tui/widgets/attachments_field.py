@@ -5,6 +5,7 @@ its draft. `pick` asks for a file (the dialog) and adds it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on, work
@@ -61,16 +62,19 @@ class AttachmentsField(Vertical):
         listing.display = bool(self.files)
         await listing.show(self.files)
 
-    async def pick(self) -> bool:
-        """Ask for a file (from a worker: it waits for the dialog) and add it; whether one
-        was added."""
+    async def pick(self, *, save: Callable[[], object], send: Callable[[], object]) -> None:
+        """Ask for a file (from a worker: it waits for the dialog), add it and `save` the
+        composer's draft; `send` too when the dialog was closed with ctrl+s."""
         from tui.screens.attach import AttachScreen
 
-        path = await self.app.push_screen_wait(AttachScreen(self.last_folder, self.max_bytes))
-        if path is None:
-            return False
-        self.last_folder = path.parent
-        return await self.add(path)
+        dialog = AttachScreen(self.last_folder, self.max_bytes)
+        path = await self.app.push_screen_wait(dialog)
+        if path is not None:
+            self.last_folder = path.parent
+            if await self.add(path):
+                save()
+        if dialog.then_send:
+            send()
 
     def progress(self, file: OutgoingFile) -> None:
         """Show how `file`'s upload goes (the uploads' callback)."""
