@@ -176,8 +176,9 @@ class QueuesScreen(ChangesTickets, ReportsWorkerFailures, Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Back from a ticket: the cursor on the ticket last shown, and the helpdesk's
-        word on what the agent changed meanwhile."""
+        word on what the agent changed meanwhile; the tickets opened no longer new."""
         self.browser.restore_cursor()
+        self.browser.ticket_list.refresh()
         if self.browser.browsing.stale:
             self._reload_after_change()
 
