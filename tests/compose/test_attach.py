@@ -8,7 +8,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Label, Static
 
-from tui.screens.attach import AttachScreen, AttachTree, _completion, expand
+from tui.screens.attach import AttachScreen, AttachTree, _completion, expand, starting_folder
 
 from .conftest import wait_for
 
@@ -138,3 +138,13 @@ async def test_hidden_files_stay_out_of_the_tree(home: Path) -> None:
         await wait_for(pilot, lambda: tree.root.children, "the listing")
         names = [str(node.label) for node in tree.root.children]
     assert names == ["Documents", "Downloads", "notes.txt"]
+
+
+def test_a_deleted_working_folder_opens_the_dialog_at_home(
+    home: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path_factory.mktemp("gone")
+    monkeypatch.chdir(gone)
+    gone.rmdir()  # the shell's folder deleted while the app runs
+    assert starting_folder() == home
+    assert AttachScreen().base == home

@@ -74,6 +74,15 @@ class AttachTree(DirectoryTree):
         return [p for p in paths if not p.name.startswith(".")]
 
 
+def starting_folder() -> Path:
+    """Where the dialog opens: the folder the app was started in, or home when that folder
+    is gone (deleted while the app ran) or cannot be read."""
+    try:
+        return Path.cwd()
+    except OSError:
+        return Path.home()
+
+
 class AttachScreen(ModalScreen[Path | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="attach.cancel"),
@@ -82,7 +91,7 @@ class AttachScreen(ModalScreen[Path | None]):
 
     def __init__(self, start: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         super().__init__()
-        self.base = start or Path.cwd()
+        self.base = start or starting_folder()
         self.max_bytes = max_bytes
         self.then_send = False  # closed with ctrl+s: the composer sends next
 
