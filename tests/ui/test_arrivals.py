@@ -61,6 +61,20 @@ def row_of(screen: QueuesScreen, ticket_id: int) -> str:
     return tickets.render_line(index - int(tickets.scroll_offset.y)).text
 
 
+async def marked_new(pilot: Pilot[None], screen: QueuesScreen, ticket_id: int) -> bool:
+    """Once the ticket's row is listed: whether it shows the new mark."""
+    tickets = screen.browser.ticket_list
+    await until(pilot, lambda: tickets.index_of(ticket_id) is not None, f"#{ticket_id}'s row")
+    return row_of(screen, ticket_id).lstrip().startswith(f"{ticket_id} *")
+
+
+async def all_active(pilot: Pilot[None], screen: QueuesScreen) -> None:
+    """Another queue than My tickets on screen: the watch makes a request of its own."""
+    await pilot.press("3")
+    await until(pilot, lambda: screen.browser.view.spec.key == "active", "All active")
+    await until(pilot, lambda: bool(screen.browser.view.loaded), "its rows")
+
+
 async def baseline(pilot: Pilot[None]) -> QueuesScreen:
     screen = await queue_loaded(pilot)
     await refreshed(pilot, screen)  # the first look: what is there already is no news
@@ -83,10 +97,7 @@ async def test_a_simulated_new_ticket_rings_and_notifies_once(
         await until(pilot, lambda: text in notices.texts, "the toast")
         assert notices.titles.count(TOAST_TITLE) == 1
         # My tickets is on screen: the refresh brought the row, marked new.
-        await until(
-            pilot, lambda: screen.browser.ticket_list.index_of(ticket_id) is not None, "the row"
-        )
-        assert row_of(screen, ticket_id).lstrip().startswith(f"{ticket_id} *")
+        assert await marked_new(pilot, screen, ticket_id)
         # Nothing more arrived: the next refresh is silent.
         await refreshed(pilot, screen)
         assert len(written) == 1 and len(app.notifier.announced) == 1
@@ -124,17 +135,12 @@ async def test_a_ticket_arriving_while_another_queue_is_on_screen(
     app, _written, notices = started(server)
     async with app.run_test(size=(120, 36), message_hook=notices) as pilot:
         screen = await queue_loaded(pilot)
-        await pilot.press("3")  # All active
-        await until(pilot, lambda: screen.browser.view.spec.key == "active", "All active")
-        await until(pilot, lambda: bool(screen.browser.view.loaded), "its rows")
+        await all_active(pilot, screen)
         await refreshed(pilot, screen)
         ticket_id, _ = customer_writes_in(server)
         await refreshed(pilot, screen)
         assert len(app.notifier.announced) == 1 and str(ticket_id) in app.notifier.announced[0]
-        await until(
-            pilot, lambda: screen.browser.ticket_list.index_of(ticket_id) is not None, "the row"
-        )
-        assert row_of(screen, ticket_id).lstrip().startswith(f"{ticket_id} *")
+        assert await marked_new(pilot, screen, ticket_id)
 
 
 async def test_a_colleague_assigning_and_a_customer_replying_are_news(
@@ -216,8 +222,7 @@ async def test_a_failing_look_is_quiet_and_the_next_one_tells(
     app, written, notices = started(server)
     async with app.run_test(size=(120, 36), message_hook=notices) as pilot:
         screen = await queue_loaded(pilot)
-        await pilot.press("3")  # another queue: the watch makes a request of its own
-        await until(pilot, lambda: screen.browser.view.spec.key == "active", "All active")
+        await all_active(pilot, screen)
         await refreshed(pilot, screen)
         ticket_id, _ = customer_writes_in(server)
         client = app.service.client
@@ -247,7 +252,4 @@ async def test_notify_off_says_nothing_but_marks_the_row(
         ticket_id, _ = customer_writes_in(server)
         await refreshed(pilot, screen)
         assert written == [] and TOAST_TITLE not in notices.titles
-        await until(
-            pilot, lambda: screen.browser.ticket_list.index_of(ticket_id) is not None, "the row"
-        )
-        assert row_of(screen, ticket_id).lstrip().startswith(f"{ticket_id} *")
+        assert await marked_new(pilot, screen, ticket_id)

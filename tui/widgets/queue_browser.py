@@ -48,14 +48,7 @@ class QueueBrowser(Vertical):
         self.prefetch = ConversationPrefetch(self, service, busy)
         self._jump = TicketJump(self, service, self._jumped, lambda why: self._filter.say(why))
         # Held, not queried: store notifications may arrive while the screen tears down.
-        self.ticket_list = TicketList(
-            service.tickets,
-            service.people,
-            noted=service.threads.noted,
-            fresh=service.arrivals.marked,
-            clock=clock,
-            id="tickets",
-        )
+        self.ticket_list = TicketList.of(service, clock, id="tickets")
         cursor = ListCursor(self.ticket_list, self.browsing)
         self.neighbour = cursor.neighbour  # J/K from a ticket opened here
         self.restore_cursor = cursor.restore  # back from it: on the ticket last shown

@@ -23,7 +23,7 @@ from textual.strip import Strip
 from tui.api import Person, Ticket
 from tui.commands import bindings
 from tui.commands.lists import LIST_COMMANDS
-from tui.state import EntityStore, QueueView
+from tui.state import EntityStore, HelpdeskService, QueueView
 from tui.text import fit
 from tui.widgets.columns import RowContext, fit_columns, is_compact
 from tui.widgets.row_paint import MARK, PAINTED, Paint, row_text
@@ -97,6 +97,13 @@ class TicketList(ScrollView, can_focus=True):
         # Drawn rows by (ticket id, state, paint key), each with the ticket record it was
         # drawn from: scrolling by a row redraws every line, but only one is new.
         self._rows: dict[tuple[object, ...], tuple[Ticket, Strip]] = {}
+
+    @classmethod
+    def of(cls, service: HelpdeskService, clock: Clock | None, **kwargs: object) -> TicketList:
+        """The list of `service`'s tickets, its rows marking (live) the tickets known to
+        hold a note and those newly arrived in My tickets."""
+        noted, fresh = service.threads.noted, service.arrivals.marked
+        return cls(service.tickets, service.people, noted, fresh, clock, **kwargs)
 
     # -- data -------------------------------------------------------------------------
 
